@@ -112,4 +112,34 @@ static inline int forma_pcre2_error_depthlimit(void) { return PCRE2_ERROR_DEPTHL
 static inline int forma_pcre2_error_heaplimit(void) { return PCRE2_ERROR_HEAPLIMIT; }
 static inline int forma_pcre2_error_jit_stacklimit(void) { return PCRE2_ERROR_JIT_STACKLIMIT; }
 
+/* Added for FormaSchema's ECMARegex. */
+static inline pcre2_match_data_8 *forma_pcre2_match_data_create(uint32_t pairs) {
+    return pcre2_match_data_create_8(pairs, NULL);
+}
+
+static inline int forma_pcre2_set_max_pattern_length(pcre2_compile_context_8 *context, size_t length) {
+    return pcre2_set_max_pattern_length_8(context, length);
+}
+
+static inline uint32_t forma_pcre2_caseless(void) { return PCRE2_CASELESS; }
+static inline uint32_t forma_pcre2_match_unset_backref(void) { return PCRE2_MATCH_UNSET_BACKREF; }
+static inline uint32_t forma_pcre2_no_jit(void) { return PCRE2_NO_JIT; }
+static inline int forma_pcre2_error_lookbehind_not_fixed_length(void) {
+    return PCRE2_ERROR_LOOKBEHIND_NOT_FIXED_LENGTH;
+}
+
+static inline pcre2_match_context_8 *forma_pcre2_match_context_copy(pcre2_match_context_8 *context) {
+    return pcre2_match_context_copy_8(context);
+}
+
+static inline pcre2_jit_stack_8 *forma_pcre2_jit_stack_create(size_t start_size, size_t max_size) {
+    return pcre2_jit_stack_create_8(start_size, max_size, NULL);
+}
+
+static inline void forma_pcre2_jit_stack_free(pcre2_jit_stack_8 *stack) { pcre2_jit_stack_free_8(stack); }
+
+static inline void forma_pcre2_jit_stack_assign(pcre2_match_context_8 *context, pcre2_jit_stack_8 *stack) {
+    pcre2_jit_stack_assign_8(context, NULL, stack);
+}
+
 #endif

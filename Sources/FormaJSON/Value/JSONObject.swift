@@ -81,6 +81,11 @@ public struct JSONObject: Sendable {
         }
     }
 
+    /// Makes room for `minimumCapacity` members (the parser's hint for a new object).
+    mutating func reserveCapacity(_ minimumCapacity: Int) {
+        members.reserveCapacity(minimumCapacity)
+    }
+
     /// Whether the object has a member named `key`.
     public func contains(_ key: String) -> Bool { position(of: key) != nil }
 

@@ -1,0 +1,84 @@
+/// Host name checkers: `hostname` (RFC 1123 names of LDH labels and valid A-labels) and
+/// `idn-hostname` (RFC 5890 names mixing A-labels, U-labels and NR-LDH labels).
+///
+/// Labels are 1–63 octets, the name at most 253 octets in A-label form, no empty labels
+/// (so no trailing dot), no hyphen at either end of a label, and no `--` in the third
+/// and fourth positions except for a well-formed `xn--` A-label.
+enum HostnameFormat {
+    private static let maximumNameLength = 253
+    private static let maximumLabelLength = 63
+
+    static func isHostname(_ value: String) -> Bool {
+        let bytes = Array(value.utf8)
+        guard !bytes.isEmpty, bytes.count <= maximumNameLength else { return false }
+        var decodedLabels: [[Unicode.Scalar]] = []
+        for label in bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
+            guard let decoded = asciiLabel(label) else { return false }
+            decodedLabels.append(decoded)
+        }
+        return IDNALabel.satisfiesBidiRule(decodedLabels)
+    }
+
+    static func isInternationalHostname(_ value: String) -> Bool {
+        let scalars = Array(value.unicodeScalars)
+        guard !scalars.isEmpty else { return false }
+        var decodedLabels: [[Unicode.Scalar]] = []
+        var totalLength = -1  // no separator before the first label
+        for label in scalars.split(omittingEmptySubsequences: false, whereSeparator: isLabelSeparator) {
+            let asciiLength: Int
+            let decoded: [Unicode.Scalar]
+            if label.allSatisfy(\.isASCII) {
+                guard let ascii = asciiLabel(label.map { UInt8($0.value) }) else { return false }
+                decoded = ascii
+                asciiLength = label.count
+            } else {
+                decoded = Array(label)
+                // Every non-basic scalar costs at least one octet after "xn--".
+                guard decoded.count <= maximumLabelLength - 4, IDNALabel.isValidULabel(decoded),
+                      let encoded = Punycode.encode(decoded.map(lowercasedASCII))
+                else { return false }
+                asciiLength = 4 + encoded.count
+            }
+            guard asciiLength <= maximumLabelLength else { return false }
+            totalLength += asciiLength + 1
+            guard totalLength <= maximumNameLength else { return false }
+            decodedLabels.append(decoded)
+        }
+        return IDNALabel.satisfiesBidiRule(decodedLabels)
+    }
+
+    /// U+002E FULL STOP, U+3002 IDEOGRAPHIC FULL STOP, U+FF0E FULLWIDTH FULL STOP and
+    /// U+FF61 HALFWIDTH IDEOGRAPHIC FULL STOP (RFC 3490 section 3.1).
+    static func isLabelSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2E, 0x3002, 0xFF0E, 0xFF61: return true
+        default: return false
+        }
+    }
+
+    /// Checks an ASCII label and returns its Unicode form (decoded when it is an A-label),
+    /// or `nil` when it is not a valid NR-LDH label or A-label.
+    static func asciiLabel<Label: Collection<UInt8>>(_ label: Label) -> [Unicode.Scalar]? {
+        let bytes = label.map(ASCII.lowercased)
+        guard let first = bytes.first, let last = bytes.last, bytes.count <= maximumLabelLength,
+              first != UInt8(ascii: "-"), last != UInt8(ascii: "-"),
+              bytes.allSatisfy({ ASCII.isAlphanumeric($0) || $0 == UInt8(ascii: "-") })
+        else { return nil }
+        let plain = bytes.map { Unicode.Scalar($0) }
+        guard bytes.count >= 4, bytes[2] == UInt8(ascii: "-"), bytes[3] == UInt8(ascii: "-") else {
+            return plain
+        }
+        // Reserved LDH label: only a canonical "xn--" A-label of a valid U-label is allowed.
+        guard bytes[0] == UInt8(ascii: "x"), bytes[1] == UInt8(ascii: "n"),
+              let decoded = Punycode.decode(bytes[4...]),
+              decoded.contains(where: { !$0.isASCII }),
+              Punycode.encode(decoded) == Array(bytes[4...]),
+              IDNALabel.isValidULabel(decoded)
+        else { return nil }
+        return decoded
+    }
+
+    private static func lowercasedASCII(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        scalar.isASCII ? Unicode.Scalar(ASCII.lowercased(UInt8(scalar.value))) : scalar
+    }
+}

@@ -1,0 +1,158 @@
+internal import CPCRE2
+import Synchronization
+
+/// An ECMA-262 regular expression (with `u`-flag semantics, as JSON Schema's `pattern`,
+/// `patternProperties` and `format: "regex"` require), run by PCRE2.
+///
+/// The pattern is translated so that PCRE2 gives ECMA-262 answers: `\d` and `\w` are ASCII-only,
+/// `\s` is ECMA's whitespace set, `$` matches only at the very end, long Unicode property names
+/// such as `\p{Letter}` work, and syntax ECMA-262 rejects (`\a`, `(?i)`, `(?P<n>…)`) is an error.
+/// Matching is bounded by ``Limits`` so catastrophic backtracking throws instead of hanging.
+///
+/// Instances are immutable and safe to use from many threads at once.
+///
+/// ```swift
+/// let code = try ECMARegex(#"^[A-Z]{3}-\d{4}$"#)
+/// try code.matches("ABC-1234")  // true
+/// ```
+public final class ECMARegex: Sendable {
+    /// The original ECMA-262 pattern.
+    public let pattern: String
+    /// The flags the pattern was compiled with.
+    public let options: Options
+    /// The limits every match runs under.
+    public let limits: Limits
+
+    private let translated: [UInt8]
+    private let searchPattern: PCRE2Pattern
+    /// The same pattern compiled anchored at both ends, built on first use by ``fullMatch(_:)``.
+    private let wholePattern = AtomicLazyReference<PCRE2Pattern>()
+    let matchContext: PCRE2MatchContext
+
+    /// Compiles an ECMA-262 pattern.
+    /// - Parameters:
+    ///   - pattern: the pattern, without slashes or flags, e.g. `^\p{Lu}\w*$`.
+    ///   - options: whole-pattern flags (`i`, `m`, `s`); JSON Schema uses none.
+    ///   - limits: bounds on the work of each match.
+    /// - Throws: ``ECMARegexError`` with code `invalidPattern` (with the offset of the problem in
+    ///   `pattern`) or `unsupportedPattern` (valid ECMA-262 that PCRE2 cannot run, such as a
+    ///   variable-length lookbehind).
+    public init(_ pattern: String, options: Options = [], limits: Limits = .default) throws {
+        self.pattern = pattern
+        self.options = options
+        self.limits = limits
+        let compiled = try Self.compile(pattern, options: options, limits: limits)
+        translated = compiled.translated
+        searchPattern = compiled.code
+        guard let context = PCRE2MatchContext(
+            matchLimit: limits.matchLimit, depthLimit: limits.depthLimit, heapLimitKiB: limits.heapLimitKiB)
+        else {
+            throw ECMARegexError(code: .matchFailed, pattern: pattern, message: "out of memory")
+        }
+        matchContext = context
+    }
+
+    /// Whether the pattern matches somewhere in `subject`, like JavaScript's `RegExp.prototype.test`.
+    /// This is what JSON Schema's `pattern` keyword asks.
+    /// - Parameter subject: the string to search.
+    /// - Returns: `true` if some substring matches.
+    /// - Throws: ``ECMARegexError`` with code `matchLimitExceeded` on catastrophic backtracking.
+    public func matches(_ subject: String) throws -> Bool {
+        try execute(searchPattern, on: subject) != nil
+    }
+
+    /// Whether the whole of `subject` matches the pattern, like Python's `re.fullmatch`.
+    /// - Parameter subject: the string to test.
+    /// - Returns: `true` if the pattern matches from the first to the last character.
+    /// - Throws: ``ECMARegexError`` with code `matchLimitExceeded` on catastrophic backtracking.
+    public func fullMatch(_ subject: String) throws -> Bool {
+        try execute(try anchoredPattern(), on: subject) != nil
+    }
+
+    /// The range of the leftmost match in `subject`.
+    /// - Parameter subject: the string to search.
+    /// - Returns: the matched range, or `nil` if nothing matches.
+    /// - Throws: ``ECMARegexError`` with code `matchLimitExceeded` on catastrophic backtracking.
+    public func firstMatch(in subject: String) throws -> Range<String.Index>? {
+        guard let bytes = try execute(searchPattern, on: subject) else { return nil }
+        let utf8 = subject.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)
+        let upper = utf8.index(lower, offsetBy: bytes.count)
+        return lower..<upper
+    }
+
+    /// Checks that `pattern` is a valid ECMA-262 regular expression, as `format: "regex"` asks.
+    /// Unlike ``init(_:options:limits:)`` this accepts valid patterns PCRE2 cannot run.
+    /// - Parameter pattern: the pattern to check.
+    /// - Throws: ``ECMARegexError`` with code `invalidPattern` if it is not valid.
+    public static func validateSyntax(_ pattern: String) throws {
+        do {
+            _ = try compile(pattern, options: [], limits: .default)
+        } catch let error as ECMARegexError where error.code == .unsupportedPattern {
+            return
+        }
+    }
+
+    // MARK: Compiling
+
+    private func anchoredPattern() throws -> PCRE2Pattern {
+        if let existing = wholePattern.load() { return existing }
+        // `(?:…)\z` with PCRE2_ANCHORED rather than PCRE2_ENDANCHORED, which PCRE2's JIT cannot
+        // compile (it would silently fall back to the slower interpreter).
+        let options = Self.compileOptions(for: self.options) | forma_pcre2_anchored()
+        let wrapped = Array("(?:".utf8) + translated + Array(")\\z".utf8)
+        do {
+            return wholePattern.storeIfNil(try PCRE2Pattern(utf8: wrapped, options: options))
+        } catch {
+            throw ECMARegexError(code: .invalidPattern, pattern: pattern, message: error.message)
+        }
+    }
+
+    private static func compileOptions(for options: Options) -> UInt32 {
+        var bits = forma_pcre2_dollar_endonly() | forma_pcre2_match_unset_backref()
+        if options.contains(.ignoreCase) { bits |= forma_pcre2_caseless() }
+        return bits
+    }
+
+    private static func compile(_ pattern: String, options: Options, limits: Limits)
+        throws -> (translated: [UInt8], code: PCRE2Pattern)
+    {
+        let length = pattern.unicodeScalars.count
+        guard length <= limits.maximumPatternLength else {
+            throw ECMARegexError(code: .invalidPattern, pattern: pattern,
+                                 message: "pattern is \(length) characters long; the limit is "
+                                     + "\(limits.maximumPatternLength)", offset: limits.maximumPatternLength)
+        }
+        let flags = ECMAPatternTranslator.Flags(dotAll: options.contains(.dotAll),
+                                                multiline: options.contains(.multiline))
+        var translator = ECMAPatternTranslator(pattern: pattern, flags: flags)
+        do {
+            try translator.translate()
+        } catch {
+            throw ECMARegexError(code: .invalidPattern, pattern: pattern, message: error.message, offset: error.offset)
+        }
+        let bits = compileOptions(for: options)
+        do {
+            return (translator.output, try PCRE2Pattern(utf8: translator.output, options: bits))
+        } catch {
+            let offset = translator.sourceOffset(forOutputOffset: error.byteOffset)
+            guard error.code == forma_pcre2_error_lookbehind_not_fixed_length() else {
+                throw ECMARegexError(code: .invalidPattern, pattern: pattern, message: error.message, offset: offset)
+            }
+            // ECMA-262 allows any lookbehind; PCRE2 10.42 only fixed-length ones. Check the rest
+            // of the syntax by compiling with lookbehinds turned into lookaheads.
+            var checker = ECMAPatternTranslator(pattern: pattern, flags: flags, lookbehindAsLookahead: true)
+            if (try? checker.translate()) != nil {
+                do {
+                    _ = try PCRE2Pattern(utf8: checker.output, options: bits)
+                } catch {
+                    throw ECMARegexError(code: .invalidPattern, pattern: pattern, message: error.message,
+                                         offset: checker.sourceOffset(forOutputOffset: error.byteOffset))
+                }
+            }
+            throw ECMARegexError(code: .unsupportedPattern, pattern: pattern,
+                                 message: "variable-length lookbehind is valid ECMA-262 but the PCRE2 "
+                                     + "engine only supports lookbehinds of fixed length", offset: offset)
+        }
+    }
+}

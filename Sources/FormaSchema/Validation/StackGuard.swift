@@ -1,0 +1,57 @@
+#if canImport(Glibc)
+import Glibc
+
+/// glibc's `pthread_getattr_np` is declared only under `_GNU_SOURCE`, which Swift's Glibc
+/// module does not define; the symbol itself is always present.
+@_silgen_name("pthread_getattr_np")
+private func forma_pthread_getattr_np(_ thread: pthread_t, _ attributes: UnsafeMutablePointer<pthread_attr_t>) -> Int32
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Tells when the current thread's stack is close to exhausted, so deep recursion (hostile
+/// nesting, reference cycles) ends in a validation error instead of a crash.
+///
+/// Swift's cooperative threads have small stacks, and how much a recursion level takes
+/// differs between debug and release builds, so a fixed depth limit alone cannot be safe.
+struct StackGuard {
+    /// The lowest stack address evaluation may reach.
+    let limit: UInt
+
+    /// Bytes kept free below the limit for message building and C calls (PCRE2 matching).
+    static let reserve: UInt = 96 * 1024
+
+    init() {
+        let here = StackGuard.currentAddress()
+        var low: UInt = 0
+        #if canImport(Glibc)
+        var attributes = pthread_attr_t()
+        if forma_pthread_getattr_np(pthread_self(), &attributes) == 0 {
+            var address: UnsafeMutableRawPointer?
+            var size = 0
+            if pthread_attr_getstack(&attributes, &address, &size) == 0, let address {
+                low = UInt(bitPattern: address)
+            }
+            pthread_attr_destroy(&attributes)
+        }
+        #elseif canImport(Darwin)
+        let top = UInt(bitPattern: pthread_get_stackaddr_np(pthread_self()))
+        low = top - UInt(pthread_get_stacksize_np(pthread_self()))
+        #endif
+        if low == 0 || low >= here {
+            // Unknown bounds: assume the smallest common thread stack (512 KiB) from here.
+            low = here - 512 * 1024
+        }
+        limit = min(here, low + StackGuard.reserve)
+    }
+
+    /// Whether the stack has room for another level of evaluation.
+    @inline(__always)
+    func hasRoom() -> Bool { StackGuard.currentAddress() > limit }
+
+    @inline(never)
+    static func currentAddress() -> UInt {
+        var marker: UInt8 = 0
+        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+    }
+}

@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+import CompilerPluginSupport
 import PackageDescription
 
 /// Upcoming language features every Swift target gets (see ../shared/docs/style.md).
@@ -12,14 +13,19 @@ let package = Package(
     name: "Forma",
     platforms: [.macOS(.v15)],
     products: [
+        .library(name: "Forma", targets: ["Forma"]),
         .library(name: "FormaJSON", targets: ["FormaJSON"]),
         .library(name: "FormaSchema", targets: ["FormaSchema"]),
+        .library(name: "FormaClient", targets: ["FormaClient"]),
         .executable(name: "forma", targets: ["forma"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.0"),
+        .package(url: "https://github.com/pointfreeco/swift-macro-testing", from: "0.7.0"),
     ],
     targets: [
+        // C libraries, wrapped by typed shims (see shim.h in each).
         .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",
@@ -30,26 +36,63 @@ let package = Package(
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
         ),
+
+        // Library modules, in dependency order (../shared/docs/architecture.md).
         .target(name: "FormaJSON"),
-        .target(
-            name: "FormaSchema",
-            dependencies: ["FormaJSON", "CPCRE2"]
+        .target(name: "FormaSchema", dependencies: ["FormaJSON", "CPCRE2"]),
+        .macro(
+            name: "FormaMacros",
+            dependencies: [
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftSyntaxMacros", package: "swift-syntax"),
+                .product(name: "SwiftCompilerPlugin", package: "swift-syntax"),
+                .product(name: "SwiftDiagnostics", package: "swift-syntax"),
+            ]
         ),
+        .target(name: "FormaClient", dependencies: ["FormaJSON", "CCurl"]),
+        .target(name: "Forma", dependencies: ["FormaJSON", "FormaSchema", "FormaClient", "FormaMacros"]),
+
+        // The command-line tool.
         .executableTarget(
             name: "forma",
             dependencies: [
+                "Forma",
                 "FormaJSON",
                 "FormaSchema",
+                "FormaClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+
+        // Example extraction types whose schemas are checked in under Schemas/.
+        .target(name: "FormaExamples", dependencies: ["Forma"]),
+        // A loopback HTTP server speaking the Together wire format, for tests.
+        .target(name: "FormaTestServer", dependencies: ["FormaJSON"]),
+
         .testTarget(name: "FormaJSONTests", dependencies: ["FormaJSON"]),
         .testTarget(
             name: "FormaSchemaTests",
             dependencies: ["FormaSchema", "FormaJSON"],
             exclude: ["Conformance/known-failures.json"]
         ),
+        .testTarget(
+            name: "FormaMacrosTests",
+            dependencies: [
+                "FormaMacros",
+                "Forma",
+                "FormaExamples",
+                .product(name: "MacroTesting", package: "swift-macro-testing"),
+            ]
+        ),
+        .testTarget(name: "FormaClientTests", dependencies: ["FormaClient", "FormaTestServer", "FormaJSON"]),
         .testTarget(name: "FormaCLITests", dependencies: ["FormaJSON"]),
+
+        // Benchmarks (run by hand or by Benchmarks/*/run.sh; never part of the tests).
+        .executableTarget(
+            name: "JSONParseBenchmark",
+            dependencies: ["FormaJSON"],
+            path: "Benchmarks/JSONParseBenchmark"
+        ),
     ]
 )
 

@@ -9,12 +9,7 @@ import FormaJSON
 struct FormatSuiteTests {
     /// Suite cases known to fail, keyed by `format|data`, each with the reason.
     /// A case listed here that starts passing is reported too, so the list stays exact.
-    static let knownFailures: [String: String] = [
-        "regex|(?<=a+)b": """
-            ECMARegex compiles through PCRE2 10.42, which rejects variable-width lookbehind \
-            (ES2018 allows it; PCRE2 10.43+ accepts only bounded widths)
-            """,
-    ]
+    static let knownFailures: [String: String] = [:]
 
     static let drafts = ["draft2020-12", "draft7"]
 

@@ -72,7 +72,9 @@ public enum FormatChecker: Sendable {
 
     /// Whether `value` compiles as an ECMA-262 regular expression.
     static func isECMARegex(_ value: String) -> Bool {
-        (try? ECMARegex(value)) != nil
+        // Syntax only: a valid ECMA-262 pattern PCRE2 cannot run (variable-width
+        // lookbehind) is still a valid regex.
+        (try? ECMARegex.validateSyntax(value)) != nil
     }
 }
 

@@ -97,8 +97,8 @@ public final class ECMARegex: Sendable {
 
     private func anchoredPattern() throws -> PCRE2Pattern {
         if let existing = wholePattern.load() { return existing }
-        // `(?:…)\z` with PCRE2_ANCHORED rather than PCRE2_ENDANCHORED, which PCRE2's JIT cannot
-        // compile (it would silently fall back to the slower interpreter).
+        // Anchored at compile time (match-time PCRE2_ANCHORED would bypass the JIT): the start by
+        // PCRE2_ANCHORED, the end by `\z`; the group keeps alternations like `a|ab` whole.
         let options = Self.compileOptions(for: self.options) | forma_pcre2_anchored()
         let wrapped = Array("(?:".utf8) + translated + Array(")\\z".utf8)
         do {

@@ -1,0 +1,2 @@
+@_exported public import FormaJSON
+@_exported public import FormaSchema

@@ -65,11 +65,29 @@ extension JSONValue: Equatable {
         case (.number(let a), .number(let b)): return a == b
         // Code-point equality, as JSON requires: Swift's `==` on String would equate
         // canonically equivalent strings such as "\u{E9}" and "e\u{301}".
-        case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
+        case (.string(let a), .string(let b)): return JSONValue.sameCodePoints(a, b)
         case (.array(let a), .array(let b)): return a == b
         case (.object(let a), .object(let b)): return a == b
         default: return false
         }
+    }
+}
+
+extension JSONValue {
+    /// Whether two strings have the same code points (UTF-8 bytes), unlike Swift's `==`,
+    /// which equates canonically equivalent strings.
+    @inline(__always)
+    public static func sameCodePoints(_ a: String, _ b: String) -> Bool {
+        let count = a.utf8.count
+        guard count == b.utf8.count else { return false }
+        // Different under canonical equivalence implies different bytes.
+        guard a == b else { return false }
+        if let equal = a.utf8.withContiguousStorageIfAvailable({ pa in
+            b.utf8.withContiguousStorageIfAvailable { pb in pa.elementsEqual(pb) }
+        }), let equal {
+            return equal
+        }
+        return a.utf8.elementsEqual(b.utf8)
     }
 }
 

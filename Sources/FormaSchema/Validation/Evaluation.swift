@@ -3,9 +3,10 @@ import FormaJSON
 /// One run of a compiled schema over one instance.
 ///
 /// In `collect` mode it records every error with its instance and keyword locations; in
-/// fast mode it stops at the first failure and tracks no paths. It is created per call, so
-/// a shared ``Validator`` needs no locking.
-final class Evaluation {
+/// fast mode it stops at the first failure and tracks no paths. It is a struct created per
+/// call — a shared ``Validator`` needs no locking, and the hot recursion pays no dynamic
+/// exclusivity checks or reference counting for its state.
+struct Evaluation {
     /// Whether errors (and the paths they need) are being recorded right now. Turned off
     /// temporarily under `not`, `if` and `contains`, whose failures are not errors.
     var collect: Bool
@@ -17,16 +18,19 @@ final class Evaluation {
     let maxDepth: Int
     let stack = StackGuard()
     let dynamicAnchors: [[String: SchemaNode]]
+    /// Whether any `$dynamicRef` exists, so the dynamic scope must be tracked.
+    let tracksDynamicScope: Bool
 
     init(collect: Bool, maxDepth: Int, dynamicAnchors: [[String: SchemaNode]]) {
         self.collect = collect
         self.maxDepth = maxDepth
         self.dynamicAnchors = dynamicAnchors
+        self.tracksDynamicScope = dynamicAnchors.contains { !$0.isEmpty }
     }
 
-    // MARK: Errors
+    // MARK: Errors and paths
 
-    func report(_ node: SchemaNode, _ keyword: String, _ message: String, at extraInstanceToken: String? = nil) {
+    mutating func report(_ node: SchemaNode, _ keyword: String, _ message: String, at extraInstanceToken: String? = nil) {
         var instance = JSONPointer(tokens: instancePath)
         if let extraInstanceToken { instance = instance.appending(extraInstanceToken) }
         let absolute = keyword.isEmpty ? node.absoluteLocation : node.absoluteLocation + "/" + JSONPointer.escape(keyword)
@@ -38,34 +42,51 @@ final class Evaluation {
             message: message))
     }
 
-    /// Runs `body` with error collection off, restoring the previous mode.
-    @inline(__always)
-    func silently<T>(_ body: () -> T) -> T {
+    @inline(__always) mutating func pushKeyword(_ token: @autoclosure () -> String) {
+        if collect { keywordPath.append(token()) }
+    }
+
+    @inline(__always) mutating func popKeyword() {
+        if collect { keywordPath.removeLast() }
+    }
+
+    @inline(__always) mutating func pushInstance(_ token: @autoclosure () -> String) {
+        if collect { instancePath.append(token()) }
+    }
+
+    @inline(__always) mutating func popInstance() {
+        if collect { instancePath.removeLast() }
+    }
+
+    /// Evaluates `node` with error collection off (for `not`, `if`, `contains`).
+    mutating func evaluateSilently(_ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
         let saved = collect
         collect = false
-        defer { collect = saved }
-        return body()
+        let result = evaluate(node, instance, track: track, &evaluated)
+        collect = saved
+        return result
     }
 
+    /// Evaluates `node` at a child location (`token` added to both paths).
     @inline(__always)
-    func withInstanceToken<T>(_ token: @autoclosure () -> String, _ body: () -> T) -> T {
-        if collect { instancePath.append(token()) }
-        defer { if collect { instancePath.removeLast() } }
-        return body()
-    }
-
-    @inline(__always)
-    func withKeywordTokens<T>(_ tokens: String..., body: () -> T) -> T {
-        if collect { keywordPath.append(contentsOf: tokens) }
-        defer { if collect { keywordPath.removeLast(tokens.count) } }
-        return body()
+    mutating func evaluateChild(_ node: SchemaNode, _ instance: JSONValue, keywordToken: String?, instanceToken: String) -> Bool {
+        if collect {
+            if let keywordToken { keywordPath.append(keywordToken) }
+            instancePath.append(instanceToken)
+        }
+        let ok = evaluate(node, instance)
+        if collect {
+            if keywordToken != nil { keywordPath.removeLast() }
+            instancePath.removeLast()
+        }
+        return ok
     }
 
     // MARK: Nodes
 
     /// Evaluates `node` against `instance`. When `track` is set, the locations evaluated by
     /// a successful evaluation are merged into `evaluated`.
-    func evaluate(_ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
+    mutating func evaluate(_ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
         if node.alwaysFails {
             if collect { report(node, "", "no value is allowed here (the schema is false), got \(Self.describe(instance))") }
             return false
@@ -79,7 +100,7 @@ final class Evaluation {
             }
             return false
         }
-        let entersResource = dynamicScope.last != node.resourceID
+        let entersResource = tracksDynamicScope && dynamicScope.last != node.resourceID
         if entersResource { dynamicScope.append(node.resourceID) }
         defer { if entersResource { dynamicScope.removeLast() } }
 
@@ -88,7 +109,7 @@ final class Evaluation {
         var valid = true
         for keyword in node.keywords {
             if collect { keywordPath.append(keyword.name) }
-            let ok = evaluate(keyword, of: node, instance, track: trackChildren, &local)
+            let ok = keyword.evaluate(&self, node, instance, track: trackChildren, &local)
             if collect { keywordPath.removeLast() }
             if !ok {
                 valid = false
@@ -101,7 +122,7 @@ final class Evaluation {
 
     /// Evaluates a child schema that does not contribute annotations to the caller.
     @inline(__always)
-    func evaluate(_ node: SchemaNode, _ instance: JSONValue) -> Bool {
+    mutating func evaluate(_ node: SchemaNode, _ instance: JSONValue) -> Bool {
         var ignored = EvaluatedLocations()
         return evaluate(node, instance, track: false, &ignored)
     }

@@ -18,7 +18,7 @@ extension SchemaCompiler {
         case .object(let object):
             var keywords = try compileKeywords(object, at: location, scope: scope)
             keywords.sort { $0.order < $1.order }
-            node.keywords = keywords
+            node.keywords = Keyword.makeAll(keywords)
             node.needsAnnotations = keywords.contains { $0.order == 3 }
         default:
             throw SchemaError.invalidKeywordValue(
@@ -215,17 +215,15 @@ extension SchemaCompiler {
             return members
         }
 
-        var known = Set<String>()
+        var known: [String] = []
         var patterns: [ECMARegex] = []
         if let members = try map("properties") {
-            var list: [(name: String, node: SchemaNode)] = []
-            var lookup: [String: Int] = [:]
+            var nodes: [SchemaNode] = []
             for member in members {
-                lookup[member.key] = list.count
-                list.append((member.key, try child(location, "properties", member.key)))
-                known.insert(member.key)
+                nodes.append(try child(location, "properties", member.key))
+                known.append(member.key)
             }
-            out.append(CompiledKeyword(name: "properties", kind: .properties(list, lookup: lookup)))
+            out.append(CompiledKeyword(name: "properties", kind: .properties(PropertyTable(known), nodes: nodes)))
         }
         if let members = try map("patternProperties") {
             var list: [(regex: ECMARegex, node: SchemaNode)] = []
@@ -239,7 +237,7 @@ extension SchemaCompiler {
         if object["additionalProperties"] != nil {
             out.append(CompiledKeyword(
                 name: "additionalProperties",
-                kind: .additionalProperties(try child(location, "additionalProperties"), known: known, patterns: patterns)))
+                kind: .additionalProperties(try child(location, "additionalProperties"), known: PropertyTable(known), patterns: patterns)))
         }
         if object["propertyNames"] != nil {
             out.append(CompiledKeyword(name: "propertyNames", kind: .propertyNames(try child(location, "propertyNames"))))

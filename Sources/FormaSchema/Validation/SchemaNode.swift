@@ -7,7 +7,7 @@ import FormaJSON
 /// field is read-only, so sharing nodes across threads is safe.
 final class SchemaNode: @unchecked Sendable {
     /// The compiled keywords, cheap assertions first and `unevaluated*` last.
-    var keywords: [CompiledKeyword] = []
+    var keywords: [Keyword] = []
     /// The schema resource this node belongs to (index into ``Validator``'s resources).
     var resourceID: Int
     /// `resource-URI#/pointer` of this node, for absolute keyword locations.
@@ -109,9 +109,9 @@ struct CompiledKeyword: Sendable {
         case format(String)
         /// Draft-07 content assertion: base64 encoding and/or a JSON media type.
         case content(encoding: String?, mediaType: String?)
-        case properties([(name: String, node: SchemaNode)], lookup: [String: Int])
+        case properties(PropertyTable, nodes: [SchemaNode])
         case patternProperties([(regex: ECMARegex, node: SchemaNode)])
-        case additionalProperties(SchemaNode, known: Set<String>, patterns: [ECMARegex])
+        case additionalProperties(SchemaNode, known: PropertyTable, patterns: [ECMARegex])
         case propertyNames(SchemaNode)
         case dependentSchemas([(property: String, node: SchemaNode)])
         case prefixItems([SchemaNode])

@@ -22,6 +22,24 @@ struct StackGuard {
     static let reserve: UInt = 96 * 1024
 
     init() {
+        // Finding the stack bounds is slow (glibc reads /proc/self/maps for the main
+        // thread), so each thread computes its limit once and keeps it in thread-local storage.
+        if let cached = pthread_getspecific(StackGuard.key) {
+            limit = UInt(bitPattern: cached)
+            return
+        }
+        limit = StackGuard.computeLimit()
+        pthread_setspecific(StackGuard.key, UnsafeRawPointer(bitPattern: limit))
+    }
+
+    /// The thread-local slot holding each thread's limit (never deleted: one per process).
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+
+    private static func computeLimit() -> UInt {
         let here = StackGuard.currentAddress()
         var low: UInt = 0
         #if canImport(Glibc)
@@ -42,7 +60,7 @@ struct StackGuard {
             // Unknown bounds: assume the smallest common thread stack (512 KiB) from here.
             low = here - 512 * 1024
         }
-        limit = min(here, low + StackGuard.reserve)
+        return min(here, low + StackGuard.reserve)
     }
 
     /// Whether the stack has room for another level of evaluation.

@@ -71,13 +71,13 @@ public final class Validator: Sendable {
 
     /// Whether `instance` is valid. Stops at the first failure and builds no messages.
     public func isValid(_ instance: JSONValue) -> Bool {
-        let evaluation = Evaluation(collect: false, maxDepth: options.maxEvaluationDepth, dynamicAnchors: dynamicAnchors)
+        var evaluation = Evaluation(collect: false, maxDepth: options.maxEvaluationDepth, dynamicAnchors: dynamicAnchors)
         return evaluation.evaluate(root, instance)
     }
 
     /// Validates `instance`, listing every error with its instance and keyword locations.
     public func validate(_ instance: JSONValue) -> ValidationResult {
-        let evaluation = Evaluation(collect: true, maxDepth: options.maxEvaluationDepth, dynamicAnchors: dynamicAnchors)
+        var evaluation = Evaluation(collect: true, maxDepth: options.maxEvaluationDepth, dynamicAnchors: dynamicAnchors)
         if evaluation.evaluate(root, instance) { return .valid }
         if evaluation.errors.isEmpty {
             // Defensive: a failing evaluation always reports; never return "valid" for it.

@@ -1,0 +1,107 @@
+import FormaJSON
+
+/// `prefixItems` (draft-07: `items` as an array).
+final class PrefixItemsKeyword: Keyword, @unchecked Sendable {
+    let nodes: [SchemaNode]
+    init(name: String, nodes: [SchemaNode]) {
+        self.nodes = nodes
+        super.init(name: name)
+    }
+
+    override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
+        guard case .array(let array) = instance else { return true }
+        var valid = true
+        let count = min(nodes.count, array.count)
+        for i in 0..<count where !e.evaluateChild(nodes[i], array[i], keywordToken: String(i), instanceToken: String(i)) {
+            valid = false
+            if !e.collect { return false }
+        }
+        if valid && track { evaluated.insert(items: 0..<count) }
+        return valid
+    }
+}
+
+/// `items` from `start` on (2020-12 after `prefixItems`; draft-07 `items` object, or
+/// `additionalItems` after an `items` array).
+final class ItemsKeyword: Keyword, @unchecked Sendable {
+    let child: SchemaNode
+    let start: Int
+    init(name: String, child: SchemaNode, start: Int) {
+        self.child = child
+        self.start = start
+        super.init(name: name)
+    }
+
+    override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
+        guard case .array(let array) = instance, array.count > start else { return true }
+        var valid = true
+        for i in start..<array.count where !e.evaluateChild(child, array[i], keywordToken: nil, instanceToken: String(i)) {
+            valid = false
+            if !e.collect { return false }
+        }
+        if valid && track { evaluated.allItems = true }
+        return valid
+    }
+}
+
+/// `contains` with `minContains` / `maxContains`.
+final class ContainsKeyword: Keyword, @unchecked Sendable {
+    let child: SchemaNode
+    let minimum: Int
+    let maximum: Int?
+    init(name: String, child: SchemaNode, minimum: Int, maximum: Int?) {
+        self.child = child
+        self.minimum = minimum
+        self.maximum = maximum
+        super.init(name: name)
+    }
+
+    override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
+        guard case .array(let array) = instance else { return true }
+        var matches = 0
+        var matched: [Int] = []
+        for (i, item) in array.enumerated() {
+            var ignored = EvaluatedLocations()
+            guard e.evaluateSilently(child, item, track: false, &ignored) else { continue }
+            matches += 1
+            if track { matched.append(i) }
+            // Without annotations or a maximum, enough matches settle it.
+            if !track, maximum == nil, matches >= minimum { break }
+        }
+        if track { evaluated.insert(items: matched) }
+        if matches < minimum {
+            if e.collect {
+                let what = minimum == 1 ? "at least one item" : "at least \(minimum) items"
+                e.report(node, name, "expected \(what) matching the \"contains\" schema, found \(matches)")
+            }
+            return false
+        }
+        if let maximum, matches > maximum {
+            if e.collect { e.report(node, name, "expected at most \(maximum) items matching the \"contains\" schema, found \(matches)") }
+            return false
+        }
+        return true
+    }
+}
+
+/// `unevaluatedItems`: applies to items no successful sibling evaluated.
+final class UnevaluatedItemsKeyword: Keyword, @unchecked Sendable {
+    let child: SchemaNode
+    init(name: String, child: SchemaNode) {
+        self.child = child
+        super.init(name: name)
+    }
+
+    override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
+        guard case .array(let array) = instance else { return true }
+        var valid = true
+        for (i, item) in array.enumerated() where !evaluated.hasEvaluated(item: i) {
+            if !e.evaluateChild(child, item, keywordToken: nil, instanceToken: String(i)) {
+                valid = false
+                if !e.collect { return false }
+            }
+        }
+        if valid { evaluated.allItems = true }
+        return valid
+    }
+}

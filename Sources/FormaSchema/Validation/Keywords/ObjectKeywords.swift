@@ -1,0 +1,157 @@
+import FormaJSON
+
+/// `properties`.
+final class PropertiesKeyword: Keyword, @unchecked Sendable {
+    let table: PropertyTable
+    let nodes: [SchemaNode]
+    init(name: String, table: PropertyTable, nodes: [SchemaNode]) {
+        self.table = table
+        self.nodes = nodes
+        super.init(name: name)
+    }
+
+    override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
+        guard case .object(let object) = instance else { return true }
+        var valid = true
+        for member in object.members {
+            guard let index = table.position(of: member.key) else { continue }
+            if !e.evaluateChild(nodes[index], member.value, keywordToken: member.key, instanceToken: member.key) {
+                valid = false
+                if !e.collect { return false }
+            } else if track {
+                evaluated.insert(property: member.key)
+            }
+        }
+        return valid
+    }
+}
+
+/// `patternProperties`.
+final class PatternPropertiesKeyword: Keyword, @unchecked Sendable {
+    let list: [(regex: ECMARegex, node: SchemaNode)]
+    init(name: String, list: [(regex: ECMARegex, node: SchemaNode)]) {
+        self.list = list
+        super.init(name: name)
+    }
+
+    override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
+        guard case .object(let object) = instance else { return true }
+        var valid = true
+        for member in object.members {
+            for (regex, child) in list where (try? regex.matches(member.key)) == true {
+                if !e.evaluateChild(child, member.value, keywordToken: regex.pattern, instanceToken: member.key) {
+                    valid = false
+                    if !e.collect { return false }
+                } else if track {
+                    evaluated.insert(property: member.key)
+                }
+            }
+        }
+        return valid
+    }
+}
+
+/// `additionalProperties`: members matched by neither `properties` nor `patternProperties`.
+final class AdditionalPropertiesKeyword: Keyword, @unchecked Sendable {
+    let child: SchemaNode
+    let known: PropertyTable
+    let patterns: [ECMARegex]
+    init(name: String, child: SchemaNode, known: PropertyTable, patterns: [ECMARegex]) {
+        self.child = child
+        self.known = known
+        self.patterns = patterns
+        super.init(name: name)
+    }
+
+    override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
+        guard case .object(let object) = instance else { return true }
+        var valid = true
+        for member in object.members where known.position(of: member.key) == nil {
+            if !patterns.isEmpty, patterns.contains(where: { (try? $0.matches(member.key)) == true }) { continue }
+            if child.alwaysFails {
+                valid = false
+                if !e.collect { return false }
+                e.report(node, name, "property \"\(member.key)\" is not allowed", at: member.key)
+                continue
+            }
+            if !e.evaluateChild(child, member.value, keywordToken: nil, instanceToken: member.key) {
+                valid = false
+                if !e.collect { return false }
+            } else if track {
+                evaluated.insert(property: member.key)
+            }
+        }
+        return valid
+    }
+}
+
+/// `propertyNames`.
+final class PropertyNamesKeyword: Keyword, @unchecked Sendable {
+    let child: SchemaNode
+    init(name: String, child: SchemaNode) {
+        self.child = child
+        super.init(name: name)
+    }
+
+    override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
+        guard case .object(let object) = instance else { return true }
+        var valid = true
+        for member in object.members where !e.evaluateChild(child, .string(member.key), keywordToken: nil, instanceToken: member.key) {
+            valid = false
+            if !e.collect { return false }
+        }
+        return valid
+    }
+}
+
+/// `dependentSchemas` (and draft-07 `dependencies` with schemas).
+final class DependentSchemasKeyword: Keyword, @unchecked Sendable {
+    let list: [(property: String, node: SchemaNode)]
+    init(name: String, list: [(property: String, node: SchemaNode)]) {
+        self.list = list
+        super.init(name: name)
+    }
+
+    override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
+        guard case .object(let object) = instance else { return true }
+        var valid = true
+        for (property, child) in list where object.contains(property) {
+            e.pushKeyword(property)
+            let ok = e.evaluate(child, instance, track: track, &evaluated)
+            e.popKeyword()
+            if !ok {
+                valid = false
+                if !e.collect { return false }
+            }
+        }
+        return valid
+    }
+}
+
+/// `unevaluatedProperties`: applies to members no successful sibling evaluated.
+final class UnevaluatedPropertiesKeyword: Keyword, @unchecked Sendable {
+    let child: SchemaNode
+    init(name: String, child: SchemaNode) {
+        self.child = child
+        super.init(name: name)
+    }
+
+    override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
+        guard case .object(let object) = instance else { return true }
+        var valid = true
+        for member in object.members where !evaluated.hasEvaluated(property: member.key) {
+            if child.alwaysFails {
+                valid = false
+                if !e.collect { return false }
+                e.report(node, name, "property \"\(member.key)\" is not allowed", at: member.key)
+                continue
+            }
+            if !e.evaluateChild(child, member.value, keywordToken: nil, instanceToken: member.key) {
+                valid = false
+                if !e.collect { return false }
+            }
+        }
+        if valid { evaluated.allProperties = true }
+        return valid
+    }
+}

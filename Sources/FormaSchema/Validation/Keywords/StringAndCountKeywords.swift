@@ -1,0 +1,146 @@
+import FormaJSON
+
+/// `maxLength` (in code points, as JSON Schema counts characters).
+final class MaxLengthKeyword: Keyword, @unchecked Sendable {
+    let limit: Int
+    init(name: String, limit: Int) {
+        self.limit = limit
+        super.init(name: name)
+    }
+
+    override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
+        // A code point takes at least one UTF-8 byte: short strings pass without counting.
+        guard case .string(let s) = instance, s.utf8.count > limit else { return true }
+        let length = s.unicodeScalars.count
+        if length <= limit { return true }
+        if e.collect { e.report(node, name, "expected at most \(limit) characters, got \(length)") }
+        return false
+    }
+}
+
+/// `minLength`.
+final class MinLengthKeyword: Keyword, @unchecked Sendable {
+    let limit: Int
+    init(name: String, limit: Int) {
+        self.limit = limit
+        super.init(name: name)
+    }
+
+    override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
+        guard case .string(let s) = instance else { return true }
+        // A code point takes 1–4 UTF-8 bytes: most strings are decided without counting.
+        let bytes = s.utf8.count
+        if bytes >= limit * 4 || (bytes >= limit && s.unicodeScalars.count >= limit) { return true }
+        if e.collect { e.report(node, name, "expected at least \(limit) characters, got \(s.unicodeScalars.count)") }
+        return false
+    }
+}
+
+/// `pattern`.
+final class PatternKeyword: Keyword, @unchecked Sendable {
+    let regex: ECMARegex
+    init(name: String, regex: ECMARegex) {
+        self.regex = regex
+        super.init(name: name)
+    }
+
+    override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
+        guard case .string(let s) = instance else { return true }
+        do {
+            if try regex.matches(s) { return true }
+            if e.collect {
+                e.report(node, name, "expected a string matching /\(regex.pattern)/, got \(Evaluation.describe(instance))")
+            }
+        } catch {
+            if e.collect { e.report(node, name, "could not match /\(regex.pattern)/: \(error)") }
+        }
+        return false
+    }
+}
+
+/// `minItems`, `maxItems`, `minProperties`, `maxProperties`.
+final class CountKeyword: Keyword, @unchecked Sendable {
+    enum Counted { case items, properties }
+    let limit: Int
+    let counted: Counted
+    let isMaximum: Bool
+    init(name: String, limit: Int, counted: Counted, isMaximum: Bool) {
+        self.limit = limit
+        self.counted = counted
+        self.isMaximum = isMaximum
+        super.init(name: name)
+    }
+
+    override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
+        let count: Int
+        switch (counted, instance) {
+        case (.items, .array(let a)): count = a.count
+        case (.properties, .object(let o)): count = o.count
+        default: return true
+        }
+        if isMaximum ? count <= limit : count >= limit { return true }
+        if e.collect {
+            let noun = counted == .items ? "items" : "properties"
+            e.report(node, name, "expected \(isMaximum ? "at most" : "at least") \(limit) \(noun), got \(count)")
+        }
+        return false
+    }
+}
+
+/// `uniqueItems: true`.
+final class UniqueItemsKeyword: Keyword, @unchecked Sendable {
+    override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
+        guard case .array(let a) = instance, a.count > 1 else { return true }
+        var seen = [JSONValue: Int](minimumCapacity: a.count)
+        for (i, item) in a.enumerated() {
+            if let first = seen[item] {
+                if e.collect { e.report(node, name, "expected unique items, but items \(first) and \(i) are equal") }
+                return false
+            }
+            seen[item] = i
+        }
+        return true
+    }
+}
+
+/// `required`.
+final class RequiredKeyword: Keyword, @unchecked Sendable {
+    let names: [String]
+    init(name: String, names: [String]) {
+        self.names = names
+        super.init(name: name)
+    }
+
+    override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
+        guard case .object(let o) = instance else { return true }
+        var valid = true
+        for required in names where !o.contains(required) {
+            valid = false
+            if !e.collect { return false }
+            e.report(node, name, "missing required property \"\(required)\"")
+        }
+        return valid
+    }
+}
+
+/// `dependentRequired` (and draft-07 `dependencies` with arrays).
+final class DependentRequiredKeyword: Keyword, @unchecked Sendable {
+    let pairs: [(property: String, required: [String])]
+    init(name: String, pairs: [(property: String, required: [String])]) {
+        self.pairs = pairs
+        super.init(name: name)
+    }
+
+    override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
+        guard case .object(let o) = instance else { return true }
+        var valid = true
+        for (property, required) in pairs where o.contains(property) {
+            for missing in required where !o.contains(missing) {
+                valid = false
+                if !e.collect { return false }
+                e.report(node, name, "property \"\(missing)\" is required when \"\(property)\" is present")
+            }
+        }
+        return valid
+    }
+}

@@ -1,0 +1,139 @@
+import FormaJSON
+
+/// `type`.
+final class TypeKeyword: Keyword, @unchecked Sendable {
+    let types: TypeSet
+    init(name: String, types: TypeSet) {
+        self.types = types
+        super.init(name: name)
+    }
+
+    override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
+        if types.matches(instance) { return true }
+        if e.collect {
+            let names = types.names
+            let expected = names.count == 1 ? names[0] : "one of " + names.joined(separator: ", ")
+            e.report(node, name, "expected \(expected), got \(Evaluation.describe(instance))")
+        }
+        return false
+    }
+}
+
+/// `enum`.
+final class EnumKeyword: Keyword, @unchecked Sendable {
+    let options: [JSONValue]
+    /// The options when all are strings (the common case): compared without JSONValue copies.
+    let strings: [String]?
+
+    init(name: String, options: [JSONValue]) {
+        self.options = options
+        let strings = options.compactMap(\.string)
+        self.strings = strings.count == options.count ? strings : nil
+        super.init(name: name)
+    }
+
+    override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
+        if let strings {
+            if case .string(let s) = instance, strings.contains(where: { JSONValue.sameCodePoints($0, s) }) { return true }
+        } else if options.contains(instance) {
+            return true
+        }
+        if e.collect {
+            let list = options.prefix(10).map { $0.serialized() }.joined(separator: ", ")
+            e.report(node, name, "expected one of [\(list)\(options.count > 10 ? ", …" : "")], got \(Evaluation.describe(instance))")
+        }
+        return false
+    }
+}
+
+/// `const`.
+final class ConstKeyword: Keyword, @unchecked Sendable {
+    let value: JSONValue
+    init(name: String, value: JSONValue) {
+        self.value = value
+        super.init(name: name)
+    }
+
+    override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
+        if instance == value { return true }
+        if e.collect { e.report(node, name, "expected \(Evaluation.describe(value)), got \(Evaluation.describe(instance))") }
+        return false
+    }
+}
+
+/// `multipleOf`.
+final class MultipleOfKeyword: Keyword, @unchecked Sendable {
+    let divisor: JSONNumber
+    init(name: String, divisor: JSONNumber) {
+        self.divisor = divisor
+        super.init(name: name)
+    }
+
+    override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
+        guard case .number(let n) = instance, !n.isMultiple(of: divisor) else { return true }
+        if e.collect { e.report(node, name, "expected a multiple of \(divisor), got \(n)") }
+        return false
+    }
+}
+
+/// `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`.
+final class BoundKeyword: Keyword, @unchecked Sendable {
+    enum Bound { case minimum, maximum, exclusiveMinimum, exclusiveMaximum }
+    let limit: JSONNumber
+    let bound: Bound
+    init(name: String, limit: JSONNumber, bound: Bound) {
+        self.limit = limit
+        self.bound = bound
+        super.init(name: name)
+    }
+
+    override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
+        guard case .number(let n) = instance else { return true }
+        let order = JSONNumber.compare(n, limit)
+        let ok: Bool
+        let expected: String
+        switch bound {
+        case .minimum: ok = order >= 0; expected = "≥"
+        case .maximum: ok = order <= 0; expected = "≤"
+        case .exclusiveMinimum: ok = order > 0; expected = ">"
+        case .exclusiveMaximum: ok = order < 0; expected = "<"
+        }
+        if ok { return true }
+        if e.collect { e.report(node, name, "expected a number \(expected) \(limit), got \(n)") }
+        return false
+    }
+}
+
+/// `format`, when asserted.
+final class FormatKeyword: Keyword, @unchecked Sendable {
+    let format: String
+    init(name: String, format: String) {
+        self.format = format
+        super.init(name: name)
+    }
+
+    override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
+        guard case .string(let s) = instance, FormatChecker.check(format: format, value: s) == false else { return true }
+        if e.collect { e.report(node, name, "expected a valid \(format), got \(Evaluation.describe(instance))") }
+        return false
+    }
+}
+
+/// Draft-07 `contentEncoding` / `contentMediaType` assertion.
+final class ContentKeyword: Keyword, @unchecked Sendable {
+    let encoding: String?
+    let mediaType: String?
+    init(name: String, encoding: String?, mediaType: String?) {
+        self.encoding = encoding
+        self.mediaType = mediaType
+        super.init(name: name)
+    }
+
+    override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
+        guard case .string(let s) = instance,
+            let problem = ContentAssertion.problem(in: s, encoding: encoding, mediaType: mediaType)
+        else { return true }
+        if e.collect { e.report(node, name, problem) }
+        return false
+    }
+}

@@ -34,7 +34,7 @@ struct StackGuard {
 
     /// The thread-local slot holding each thread's limit (never deleted: one per process).
     private static let key: pthread_key_t = {
-        var key = pthread_key_t()
+        var key: pthread_key_t = 0
         pthread_key_create(&key, nil)
         return key
     }()
@@ -43,14 +43,17 @@ struct StackGuard {
         let here = StackGuard.currentAddress()
         var low: UInt = 0
         #if canImport(Glibc)
-        var attributes = pthread_attr_t()
-        if forma_pthread_getattr_np(pthread_self(), &attributes) == 0 {
+        // Allocated rather than `pthread_attr_t()`: the C union's zero initializer is not
+        // visible here under MemberImportVisibility. pthread_getattr_np initializes it.
+        let attributes = UnsafeMutablePointer<pthread_attr_t>.allocate(capacity: 1)
+        defer { attributes.deallocate() }
+        if forma_pthread_getattr_np(pthread_self(), attributes) == 0 {
             var address: UnsafeMutableRawPointer?
             var size = 0
-            if pthread_attr_getstack(&attributes, &address, &size) == 0, let address {
+            if pthread_attr_getstack(attributes, &address, &size) == 0, let address {
                 low = UInt(bitPattern: address)
             }
-            pthread_attr_destroy(&attributes)
+            pthread_attr_destroy(attributes)
         }
         #elseif canImport(Darwin)
         let top = UInt(bitPattern: pthread_get_stackaddr_np(pthread_self()))

@@ -1,0 +1,196 @@
+import Foundation
+
+/// A decoding key for array positions and converted names.
+struct IndexKey: CodingKey {
+    var stringValue: String
+    var intValue: Int?
+    init(_ index: Int) {
+        stringValue = String(index)
+        intValue = index
+    }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { self.init(intValue) }
+}
+
+struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    let decoder: ValueDecoder
+    let object: JSONObject
+    var codingPath: [any CodingKey] { decoder.codingPath }
+
+    init(decoder: ValueDecoder, object: JSONObject) {
+        self.decoder = decoder
+        if decoder.options.keyDecodingStrategy == .convertFromSnakeCase {
+            var converted = JSONObject()
+            for member in object { converted[SnakeCase.toCamelCase(member.key)] = member.value }
+            self.object = converted
+        } else {
+            self.object = object
+        }
+    }
+
+    var allKeys: [Key] { object.keys.compactMap { Key(stringValue: $0) } }
+
+    func contains(_ key: Key) -> Bool { object.contains(key.stringValue) }
+
+    private func value(for key: Key) throws -> JSONValue {
+        guard let value = object[key.stringValue] else {
+            throw DecodingError.keyNotFound(key, .init(
+                codingPath: codingPath, debugDescription: "missing key \"\(key.stringValue)\""))
+        }
+        return value
+    }
+
+    func decodeNil(forKey key: Key) throws -> Bool { try value(for: key).isNull }
+
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        let path = codingPath + [key]
+        return try SingleValueContainer(decoder: ValueDecoder(value: value(for: key), codingPath: path, options: decoder.options))
+            .decode(type)
+    }
+
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard let value = object[key.stringValue], !value.isNull else { return nil }
+        let path = codingPath + [key]
+        return try SingleValueContainer(decoder: ValueDecoder(value: value, codingPath: path, options: decoder.options))
+            .decode(type)
+    }
+
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+        try ValueDecoder(value: value(for: key), codingPath: codingPath + [key], options: decoder.options).container(keyedBy: type)
+    }
+
+    func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+        try ValueDecoder(value: value(for: key), codingPath: codingPath + [key], options: decoder.options).unkeyedContainer()
+    }
+
+    func superDecoder() throws -> any Decoder {
+        ValueDecoder(value: object["super"] ?? .null, codingPath: codingPath + [IndexKey(stringValue: "super")!], options: decoder.options)
+    }
+
+    func superDecoder(forKey key: Key) throws -> any Decoder {
+        ValueDecoder(value: object[key.stringValue] ?? .null, codingPath: codingPath + [key], options: decoder.options)
+    }
+}
+
+struct UnkeyedValueContainer: UnkeyedDecodingContainer {
+    let decoder: ValueDecoder
+    let array: [JSONValue]
+    var currentIndex = 0
+    var codingPath: [any CodingKey] { decoder.codingPath }
+    var count: Int? { array.count }
+    var isAtEnd: Bool { currentIndex >= array.count }
+
+    init(decoder: ValueDecoder, array: [JSONValue]) {
+        self.decoder = decoder
+        self.array = array
+    }
+
+    private mutating func next(_ type: Any.Type) throws -> (JSONValue, [any CodingKey]) {
+        guard !isAtEnd else {
+            throw DecodingError.valueNotFound(type, .init(
+                codingPath: codingPath + [IndexKey(currentIndex)], debugDescription: "unkeyed container is at end"))
+        }
+        defer { currentIndex += 1 }
+        return (array[currentIndex], codingPath + [IndexKey(currentIndex)])
+    }
+
+    mutating func decodeNil() throws -> Bool {
+        guard !isAtEnd else { return false }
+        if array[currentIndex].isNull {
+            currentIndex += 1
+            return true
+        }
+        return false
+    }
+
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        let (value, path) = try next(type)
+        return try SingleValueContainer(decoder: ValueDecoder(value: value, codingPath: path, options: decoder.options)).decode(type)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+        let (value, path) = try next([String: JSONValue].self)
+        return try ValueDecoder(value: value, codingPath: path, options: decoder.options).container(keyedBy: type)
+    }
+
+    mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        let (value, path) = try next([JSONValue].self)
+        return try ValueDecoder(value: value, codingPath: path, options: decoder.options).unkeyedContainer()
+    }
+
+    mutating func superDecoder() throws -> any Decoder {
+        let (value, path) = try next(JSONValue.self)
+        return ValueDecoder(value: value, codingPath: path, options: decoder.options)
+    }
+}
+
+struct SingleValueContainer: SingleValueDecodingContainer {
+    let decoder: ValueDecoder
+    var codingPath: [any CodingKey] { decoder.codingPath }
+    var value: JSONValue { decoder.value }
+
+    func decodeNil() -> Bool { value.isNull }
+
+    func decode(_ type: Bool.Type) throws -> Bool {
+        guard case .bool(let b) = value else { throw mismatch(type, value, codingPath) }
+        return b
+    }
+
+    func decode(_ type: String.Type) throws -> String {
+        guard case .string(let s) = value else { throw mismatch(type, value, codingPath) }
+        return s
+    }
+
+    func decode(_ type: Double.Type) throws -> Double {
+        guard case .number(let n) = value else { throw mismatch(type, value, codingPath) }
+        return n.doubleValue
+    }
+
+    func decode(_ type: Float.Type) throws -> Float {
+        guard case .number(let n) = value else { throw mismatch(type, value, codingPath) }
+        let d = n.doubleValue
+        guard d.isInfinite || abs(d) <= Double(Float.greatestFiniteMagnitude) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "number \(n) does not fit Float"))
+        }
+        return Float(d)
+    }
+
+    private func integer<I: FixedWidthInteger>(_ type: I.Type) throws -> I {
+        guard case .number(let n) = value else { throw mismatch(type, value, codingPath) }
+        if let v = n.int64Value, let fitted = I(exactly: v) { return fitted }
+        if !n.isNegative, n.isInteger, let big = UInt64(n.description), let fitted = I(exactly: big) { return fitted }
+        throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "number \(n) does not fit \(type)"))
+    }
+
+    func decode(_ type: Int.Type) throws -> Int { try integer(type) }
+    func decode(_ type: Int8.Type) throws -> Int8 { try integer(type) }
+    func decode(_ type: Int16.Type) throws -> Int16 { try integer(type) }
+    func decode(_ type: Int32.Type) throws -> Int32 { try integer(type) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try integer(type) }
+    func decode(_ type: UInt.Type) throws -> UInt { try integer(type) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try integer(type) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try integer(type) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try integer(type) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try integer(type) }
+
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try decoder.unbox(value, as: type, path: codingPath)
+    }
+}
+
+/// `JSONDecoder`'s snake_case → camelCase key conversion: `first_name` → `firstName`;
+/// leading and trailing underscores are kept.
+enum SnakeCase {
+    static func toCamelCase(_ key: String) -> String {
+        guard key.contains("_") else { return key }
+        let leading = key.prefix { $0 == "_" }
+        let trailing = key.reversed().prefix { $0 == "_" }
+        let core = key.dropFirst(leading.count).dropLast(trailing.count)
+        guard !core.isEmpty else { return key }
+        let parts = core.split(separator: "_", omittingEmptySubsequences: true)
+        guard let first = parts.first else { return key }
+        var out = String(leading) + first.lowercased()
+        for part in parts.dropFirst() { out += part.prefix(1).uppercased() + part.dropFirst().lowercased() }
+        return out + String(trailing)
+    }
+}

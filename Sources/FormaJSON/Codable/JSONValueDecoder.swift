@@ -1,0 +1,150 @@
+public import Foundation
+
+/// Decodes `Decodable` types straight from a parsed ``JSONValue``, without turning it back
+/// into text for `JSONDecoder` (the extractor validates the parsed value, then decodes it).
+///
+/// Behaves like `JSONDecoder` with its default strategies except dates, which default to
+/// ISO 8601 (with or without fractional seconds) as LLM replies and JSON Schema's
+/// `date-time` use. Errors are `DecodingError`s whose coding path locates the value.
+///
+/// ```swift
+/// let value = try JSONParser.parse(#"{"name":"Ada","born":"1815-12-10T00:00:00Z"}"#)
+/// let person = try JSONValueDecoder().decode(Person.self, from: value)
+/// ```
+public struct JSONValueDecoder: Sendable {
+    /// How object keys map to coding keys.
+    public enum KeyDecodingStrategy: Sendable {
+        /// Keys are used as they are.
+        case useDefaultKeys
+        /// `snake_case` keys become `camelCase` coding keys, as `JSONDecoder` does.
+        case convertFromSnakeCase
+    }
+
+    /// How `Date` values are read.
+    public enum DateDecodingStrategy: Sendable {
+        /// ISO 8601 / RFC 3339 strings, with or without fractional seconds (the default).
+        case iso8601
+        /// A number of seconds since 1970-01-01T00:00:00Z.
+        case secondsSince1970
+        /// A number of milliseconds since 1970-01-01T00:00:00Z.
+        case millisecondsSince1970
+        /// `Date`'s own `Decodable` implementation (seconds since 2001).
+        case deferredToDate
+    }
+
+    /// How object keys map to coding keys.
+    public var keyDecodingStrategy: KeyDecodingStrategy = .useDefaultKeys
+    /// How dates are read.
+    public var dateDecodingStrategy: DateDecodingStrategy = .iso8601
+    /// Values available to `init(from:)` implementations.
+    public var userInfo: [CodingUserInfoKey: any Sendable] = [:]
+
+    /// A decoder with the default strategies.
+    public init() {}
+
+    /// Decodes a value of `type` from `value`.
+    /// - Throws: `DecodingError` locating the first value that does not fit.
+    public func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
+        let decoder = ValueDecoder(value: value, codingPath: [], options: self)
+        return try decoder.unbox(value, as: T.self, path: [])
+    }
+}
+
+/// The `Decoder` over one value.
+final class ValueDecoder: Decoder {
+    let value: JSONValue
+    let codingPath: [any CodingKey]
+    let options: JSONValueDecoder
+    var userInfo: [CodingUserInfoKey: Any] { options.userInfo }
+
+    init(value: JSONValue, codingPath: [any CodingKey], options: JSONValueDecoder) {
+        self.value = value
+        self.codingPath = codingPath
+        self.options = options
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        guard case .object(let object) = value else {
+            throw mismatch([String: JSONValue].self, value, codingPath)
+        }
+        return KeyedDecodingContainer(KeyedValueContainer<Key>(decoder: self, object: object))
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        guard case .array(let array) = value else { throw mismatch([JSONValue].self, value, codingPath) }
+        return UnkeyedValueContainer(decoder: self, array: array)
+    }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer { SingleValueContainer(decoder: self) }
+
+    // MARK: Unboxing
+
+    func unbox<T: Decodable>(_ value: JSONValue, as type: T.Type, path: [any CodingKey]) throws -> T {
+        if type == Date.self { return try unboxDate(value, path: path) as! T }  // checked by the type test
+        if type == Data.self { return try unboxData(value, path: path) as! T }  // checked by the type test
+        if type == URL.self { return try unboxURL(value, path: path) as! T }  // checked by the type test
+        if type == Decimal.self { return try unboxDecimal(value, path: path) as! T }  // checked by the type test
+        if type == JSONValue.self { return value as! T }  // checked by the type test
+        return try T(from: ValueDecoder(value: value, codingPath: path, options: options))
+    }
+
+    func unboxDate(_ value: JSONValue, path: [any CodingKey]) throws -> Date {
+        switch options.dateDecodingStrategy {
+        case .iso8601:
+            guard case .string(let text) = value else { throw mismatch(Date.self, value, path) }
+            guard let date = ISO8601Dates.parse(text) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "expected an ISO 8601 date-time, got \"\(text)\""))
+            }
+            return date
+        case .secondsSince1970:
+            guard case .number(let n) = value else { throw mismatch(Date.self, value, path) }
+            return Date(timeIntervalSince1970: n.doubleValue)
+        case .millisecondsSince1970:
+            guard case .number(let n) = value else { throw mismatch(Date.self, value, path) }
+            return Date(timeIntervalSince1970: n.doubleValue / 1000)
+        case .deferredToDate:
+            return try Date(from: ValueDecoder(value: value, codingPath: path, options: options))
+        }
+    }
+
+    func unboxData(_ value: JSONValue, path: [any CodingKey]) throws -> Data {
+        guard case .string(let text) = value else { throw mismatch(Data.self, value, path) }
+        guard let data = Data(base64Encoded: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "expected base64-encoded data"))
+        }
+        return data
+    }
+
+    func unboxURL(_ value: JSONValue, path: [any CodingKey]) throws -> URL {
+        guard case .string(let text) = value else { throw mismatch(URL.self, value, path) }
+        guard let url = URL(string: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "expected a URL, got \"\(text)\""))
+        }
+        return url
+    }
+
+    func unboxDecimal(_ value: JSONValue, path: [any CodingKey]) throws -> Decimal {
+        guard case .number(let n) = value else { throw mismatch(Decimal.self, value, path) }
+        guard let decimal = Decimal(string: n.description, locale: Locale(identifier: "en_US_POSIX")) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "number \(n) does not fit Decimal"))
+        }
+        return decimal
+    }
+}
+
+/// A type mismatch error in `JSONDecoder`'s words.
+func mismatch(_ type: Any.Type, _ value: JSONValue, _ path: [any CodingKey]) -> DecodingError {
+    if case .null = value {
+        return DecodingError.valueNotFound(type, .init(codingPath: path, debugDescription: "expected \(type), found null"))
+    }
+    return DecodingError.typeMismatch(type, .init(codingPath: path, debugDescription: "expected \(type), found \(value.typeName)"))
+}
+
+/// Parses ISO 8601 / RFC 3339 date-times, with or without fractional seconds.
+enum ISO8601Dates {
+    static func parse(_ text: String) -> Date? {
+        if let date = try? Date(text, strategy: .iso8601) { return date }
+        let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+        return try? fractional.parse(text)
+    }
+}

@@ -23,6 +23,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.0"),
         .package(url: "https://github.com/pointfreeco/swift-macro-testing", from: "0.7.0"),
+        // Named so the macro tests may import SnapshotTesting directly (swift-macro-testing
+        // depends on it; this resolves to the same version).
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
     ],
     targets: [
         // C libraries, wrapped by typed shims (see shim.h in each).
@@ -45,6 +48,8 @@ let package = Package(
             dependencies: [
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
                 .product(name: "SwiftSyntaxMacros", package: "swift-syntax"),
+                .product(name: "SwiftSyntaxBuilder", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "SwiftCompilerPlugin", package: "swift-syntax"),
                 .product(name: "SwiftDiagnostics", package: "swift-syntax"),
             ]
@@ -81,9 +86,15 @@ let package = Package(
                 "FormaMacros",
                 "Forma",
                 "FormaExamples",
+                "FormaJSON",
+                "FormaSchema",
                 .product(name: "MacroTesting", package: "swift-macro-testing"),
+                .product(name: "SwiftSyntaxBuilder", package: "swift-syntax"),
+                .product(name: "SwiftSyntaxMacroExpansion", package: "swift-syntax"),
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ]
         ),
+        .testTarget(name: "FormaTests", dependencies: ["Forma", "FormaTestServer", "FormaJSON", "FormaSchema", "FormaClient"]),
         .testTarget(name: "FormaClientTests", dependencies: ["FormaClient", "FormaTestServer", "FormaJSON"]),
         .testTarget(name: "FormaCLITests", dependencies: ["FormaJSON"]),
 

@@ -7,6 +7,7 @@ extension JSONReader {
         let open = position
         position += 1
         let start = position
+        var isASCII = true
         while true {
             skipPlainASCII()
             guard position < count else {
@@ -14,19 +15,52 @@ extension JSONReader {
             }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                let string = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                let string = makeString(from: start, to: position, isASCII: isASCII)
                 position += 1
+                lastStringHadEscapes = false
                 return string
             } else if byte == UInt8(ascii: "\\") {
+                lastStringHadEscapes = true
                 return try readEscapedString(from: start, open: open)
             } else if byte < 0x20 {
                 throw controlCharacterFailure(byte)
             } else if byte >= 0x80 {
+                isASCII = false
                 try skipMultiByteScalar()
             } else {
                 position += 1
             }
         }
+    }
+
+    /// The string of the already validated UTF-8 bytes `start..<end`.
+    @inline(__always)
+    func makeString(from start: Int, to end: Int, isASCII: Bool) -> String {
+        let length = end - start
+        guard length <= 15, buildsSmallStrings, let base = bytes.baseAddress else {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        var w0: UInt64 = 0
+        var w1: UInt64 = 0
+        if start + 16 <= count {
+            let raw = UnsafeRawPointer(base)
+            w0 = raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)
+            w1 = raw.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self)
+            if length < 8 {
+                w0 &= (1 &<< UInt64(truncatingIfNeeded: length &* 8)) &- 1
+                w1 = 0
+            } else {
+                w1 &= (1 &<< UInt64(truncatingIfNeeded: (length &- 8) &* 8)) &- 1
+            }
+        } else {
+            var i = 0
+            while i < length {
+                let b = UInt64(base[start + i])
+                if i < 8 { w0 |= b &<< UInt64(i &* 8) } else { w1 |= b &<< UInt64((i &- 8) &* 8) }
+                i += 1
+            }
+        }
+        return JSONSmallString.make(w0, w1, length: length, isASCII: isASCII)
     }
 
     /// Advances past bytes that need no attention: ASCII other than `"`, `\` and controls.
@@ -35,26 +69,33 @@ extension JSONReader {
     mutating func skipPlainASCII() {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
+        var p = position
         if let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
-            while position + 8 <= count {
-                let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+            while p + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
                 // Flags a byte that is ≥ 0x80, < 0x20, '"' (0x22) or '\' (0x5C). Borrows can
-                // flag extra bytes after a real hit, never hide one, so a clean word is clean.
+                // flag extra bytes after a real hit, never before one, so the lowest flagged
+                // byte is the first byte that needs attention.
                 let quote = word ^ (ones &* 0x22)
                 let backslash = word ^ (ones &* 0x5C)
                 let special = (word | ((word &- ones &* 0x20) & ~word))
                     | ((quote &- ones) & ~quote)
                     | ((backslash &- ones) & ~backslash)
-                if special & highs != 0 { break }
-                position += 8
+                let hits = special & highs
+                if hits != 0 {
+                    position = p &+ (hits.trailingZeroBitCount &>> 3)
+                    return
+                }
+                p &+= 8
             }
         }
-        while position < count {
-            let b = bytes[position]
-            guard b >= 0x20, b < 0x80, b != UInt8(ascii: "\""), b != UInt8(ascii: "\\") else { return }
-            position += 1
+        while p < count {
+            let b = bytes[p]
+            guard b >= 0x20, b < 0x80, b != UInt8(ascii: "\""), b != UInt8(ascii: "\\") else { break }
+            p += 1
         }
+        position = p
     }
 
     /// Validates the multi-byte UTF-8 sequence whose lead byte is at the cursor and moves

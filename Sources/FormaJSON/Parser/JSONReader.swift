@@ -1,144 +1,190 @@
-/// The parser's working state: a cursor over the input plus an explicit stack of open
-/// arrays and objects, so nesting never recurses on the call stack.
+/// The parser's working state: a cursor over the input plus explicit stacks of open
+/// containers, finished values and pending object keys, so nesting never recurses on the
+/// call stack.
 ///
-/// Each open container accumulates its elements in its own frame; closing it moves that
-/// storage out of the popped frame, so elements are never copied or retained twice.
-struct JSONReader {
+/// Values are pushed on one shared stack; closing a container moves its elements off that
+/// stack into an array (or object) of exactly the right size, so elements are never
+/// copied, retained twice or regrown.
+struct JSONReader: ~Copyable {
     /// One open array or object.
     struct Frame {
         var isObject: Bool
-        /// The elements so far, for an array.
-        var elements: [JSONValue] = []
-        /// The members so far, for an object.
-        var object = JSONObject()
-        /// The key whose value is being read, for an object.
-        var key = ""
+        /// Where this container's values start on the value stack.
+        var valueStart: Int
+        /// Where this object's keys start on the key stack.
+        var keyStart: Int
+        /// For an object whose current key repeats an earlier one: the value-stack slot of
+        /// that earlier member, which the coming value replaces. Otherwise -1.
+        var duplicateSlot: Int
+        /// Whether this object's keys are indexed in ``JSONReader/keyIndexes`` (large objects).
+        var isIndexed: Bool
     }
+
+    /// Where a key of an open object lies in the input.
+    struct KeySpan {
+        /// The offset of the key's first byte in the input, or -1 when it held escapes.
+        var sourceStart: Int
+        /// The key's length in UTF-8 bytes.
+        var length: Int
+    }
+
+    /// Objects with more keys than this look repeated keys up in a hash index.
+    static let linearKeyScanLimit = 16
 
     let bytes: UnsafeBufferPointer<UInt8>
     let count: Int
     let maxDepth: Int
     var position = 0
-    var frames: [Frame] = []
+    var frames = JSONBuildStack<Frame>(capacity: 16)
+    var values = JSONBuildStack<JSONValue>(capacity: 64)
+    var keys = JSONBuildStack<String>(capacity: 32)
+    /// Where each key on ``keys`` lies in the input, for the duplicate check.
+    var keySpans = JSONBuildStack<KeySpan>(capacity: 32)
+    /// Key indexes of the open large objects, innermost last.
+    var keyIndexes: [[JSONKeyBytes: Int]] = []
     /// Reused buffer for strings that contain escapes.
     var scratch: [UInt8] = []
+    /// Whether the last string read held escapes.
+    var lastStringHadEscapes = false
+    /// Whether short strings may be built directly (see ``JSONSmallString``).
+    let buildsSmallStrings: Bool
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
         self.count = bytes.count
         self.maxDepth = maxDepth
+        self.buildsSmallStrings = JSONSmallString.isSupported
     }
 
     // MARK: - Document
 
     /// Reads exactly one value surrounded by optional whitespace.
     mutating func readDocument() throws(JSONParseFailure) -> JSONValue {
-        let value = try readValueTree()
+        try readValueTree()
         skipWhitespace()
         if position < count {
             throw failure(.trailingContent, "unexpected content after the JSON value, found \(found())")
         }
-        return value
+        return values.popLast()
     }
 
-    /// Reads one complete value, pushing and popping container frames as it goes.
-    mutating func readValueTree() throws(JSONParseFailure) -> JSONValue {
+    /// Reads one complete value onto the value stack, opening and closing containers as it goes.
+    mutating func readValueTree() throws(JSONParseFailure) {
         while true {
-            // Expecting a value: either a complete scalar/empty container, or an opened frame.
-            guard var value = try readValueOrOpen() else { continue }
-            // Have a complete value: attach it to the innermost open container.
+            // Expecting a value: push a complete scalar or empty container, or open a frame.
+            skipWhitespace()
+            guard position < count else {
+                throw failure(.unexpectedEndOfInput, "expected a value, found end of input")
+            }
+            switch bytes[position] {
+            case UInt8(ascii: "\""):
+                values.push(.string(try readString()))
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                values.push(.number(try readNumber()))
+            case UInt8(ascii: "{"):
+                try checkDepth()
+                position += 1
+                skipWhitespace()
+                if position < count, bytes[position] == UInt8(ascii: "}") {
+                    position += 1
+                    values.push(.object(JSONObject()))
+                } else {
+                    frames.push(
+                        Frame(
+                            isObject: true, valueStart: values.count, keyStart: keys.count, duplicateSlot: -1,
+                            isIndexed: false))
+                    try readKeyAndColon()
+                    continue
+                }
+            case UInt8(ascii: "["):
+                try checkDepth()
+                position += 1
+                skipWhitespace()
+                if position < count, bytes[position] == UInt8(ascii: "]") {
+                    position += 1
+                    values.push(.array([]))
+                } else {
+                    frames.push(
+                        Frame(
+                            isObject: false, valueStart: values.count, keyStart: keys.count, duplicateSlot: -1,
+                            isIndexed: false))
+                    continue
+                }
+            case UInt8(ascii: "t"):
+                try readLiteral("true")
+                values.push(.bool(true))
+            case UInt8(ascii: "f"):
+                try readLiteral("false")
+                values.push(.bool(false))
+            case UInt8(ascii: "n"):
+                try readLiteral("null")
+                values.push(.null)
+            default:
+                throw failure(.unexpectedCharacter, "expected a value, found \(found())")
+            }
+            // A value is complete on top of the stack: it belongs to the innermost container.
             while true {
                 let top = frames.count - 1
-                guard top >= 0 else { return value }
-                let isObject = frames[top].isObject
-                if isObject {
-                    // The setter keeps the first position and the last value of a repeated key.
-                    frames[top].object[frames[top].key] = value
-                } else {
-                    frames[top].elements.append(value)
+                guard top >= 0 else { return }
+                let frame = frames.base[top]
+                if frame.duplicateSlot >= 0 {
+                    // A repeated key keeps its first position and takes the last value.
+                    values.replaceWithLast(at: frame.duplicateSlot)
+                    frames.base[top].duplicateSlot = -1
                 }
                 skipWhitespace()
                 guard position < count else {
                     throw failure(
                         .unexpectedEndOfInput,
-                        isObject ? "expected ',' or '}' after object member, found end of input"
+                        frame.isObject ? "expected ',' or '}' after object member, found end of input"
                             : "expected ',' or ']' after array element, found end of input")
                 }
                 let byte = bytes[position]
                 if byte == UInt8(ascii: ",") {
                     position += 1
-                    if isObject { frames[top].key = try readKeyAndColon() }
+                    if frame.isObject { try readKeyAndColon() }
                     break
                 }
-                if isObject {
+                if frame.isObject {
                     guard byte == UInt8(ascii: "}") else {
                         throw failure(.unexpectedCharacter, "expected ',' or '}' after object member, found \(found())")
                     }
                     position += 1
-                    value = .object(frames.removeLast().object)
+                    closeObject(frame)
                 } else {
                     guard byte == UInt8(ascii: "]") else {
                         throw failure(.unexpectedCharacter, "expected ',' or ']' after array element, found \(found())")
                     }
                     position += 1
-                    value = .array(frames.removeLast().elements)
+                    let elements = values.moveToArray(from: frame.valueStart)
+                    frames.forgetMoved(downTo: top)
+                    values.push(.array(elements))
                 }
             }
         }
     }
 
-    /// Reads a scalar or an empty container and returns it, or opens a non-empty container
-    /// (pushing a frame, and for objects reading the first key) and returns `nil`.
-    mutating func readValueOrOpen() throws(JSONParseFailure) -> JSONValue? {
-        skipWhitespace()
-        guard position < count else {
-            throw failure(.unexpectedEndOfInput, "expected a value, found end of input")
+    /// Pops the innermost frame, an object, and pushes the object built from its keys and values.
+    mutating func closeObject(_ frame: Frame) {
+        let n = keys.count - frame.keyStart
+        let keySource = keys.base + frame.keyStart
+        let valueSource = values.base + frame.valueStart
+        var members = [JSONObject.Member]()
+        members.reserveCapacity(n)
+        for i in 0..<n {
+            members.append(JSONObject.Member(key: (keySource + i).move(), value: (valueSource + i).move()))
         }
-        switch bytes[position] {
-        case UInt8(ascii: "\""):
-            return .string(try readString())
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return .number(try readNumber())
-        case UInt8(ascii: "{"):
-            try checkDepth()
-            position += 1
-            skipWhitespace()
-            if position < count, bytes[position] == UInt8(ascii: "}") {
-                position += 1
-                return .object(JSONObject())
-            }
-            var frame = Frame(isObject: true, key: try readKeyAndColon())
-            frame.object.reserveCapacity(8)
-            frames.append(frame)
-            return nil
-        case UInt8(ascii: "["):
-            try checkDepth()
-            position += 1
-            skipWhitespace()
-            if position < count, bytes[position] == UInt8(ascii: "]") {
-                position += 1
-                return .array([])
-            }
-            var frame = Frame(isObject: false)
-            frame.elements.reserveCapacity(4)
-            frames.append(frame)
-            return nil
-        case UInt8(ascii: "t"):
-            try readLiteral("true")
-            return .bool(true)
-        case UInt8(ascii: "f"):
-            try readLiteral("false")
-            return .bool(false)
-        case UInt8(ascii: "n"):
-            try readLiteral("null")
-            return .null
-        default:
-            throw failure(.unexpectedCharacter, "expected a value, found \(found())")
-        }
+        keys.forgetMoved(downTo: frame.keyStart)
+        keySpans.forgetMoved(downTo: frame.keyStart)
+        values.forgetMoved(downTo: frame.valueStart)
+        if frame.isIndexed { keyIndexes.removeLast() }
+        frames.forgetMoved(downTo: frames.count - 1)
+        values.push(.object(JSONObject(uniqueMembers: members)))
     }
 
-    /// Reads `"key" :` inside an object and returns the key.
-    mutating func readKeyAndColon() throws(JSONParseFailure) -> String {
+    /// Reads `"key" :` inside the innermost object and records the key (or, for a repeated
+    /// key, the slot its value replaces).
+    mutating func readKeyAndColon() throws(JSONParseFailure) {
         skipWhitespace()
         guard position < count else {
             throw failure(.unexpectedEndOfInput, "expected a string key, found end of input")
@@ -146,7 +192,13 @@ struct JSONReader {
         guard bytes[position] == UInt8(ascii: "\"") else {
             throw failure(.unexpectedCharacter, "expected a string key, found \(found())")
         }
+        let start = position + 1
         let key = try readString()
+        if lastStringHadEscapes {
+            recordKey(key, sourceStart: -1, length: key.utf8.count)
+        } else {
+            recordKey(key, sourceStart: start, length: position - 1 - start)
+        }
         skipWhitespace()
         guard position < count else {
             throw failure(.unexpectedEndOfInput, "expected ':' after object key, found end of input")
@@ -155,13 +207,11 @@ struct JSONReader {
             throw failure(.unexpectedCharacter, "expected ':' after object key, found \(found())")
         }
         position += 1
-        return key
     }
 
-    /// Checks that one more container may open, and makes room for it.
-    mutating func checkDepth() throws(JSONParseFailure) {
-        // One allocation for typical documents instead of regrowing 1, 2, 4, 8…
-        if frames.capacity == 0 { frames.reserveCapacity(16) }
+    /// Checks that one more container may open.
+    @inline(__always)
+    func checkDepth() throws(JSONParseFailure) {
         if frames.count >= maxDepth {
             throw failure(.depthLimitExceeded, "arrays and objects nested deeper than the limit of \(maxDepth)")
         }

@@ -26,6 +26,13 @@ public struct JSONObject: Sendable {
         index = nil
     }
 
+    /// An object holding `members`, whose keys the caller (the parser) knows are distinct.
+    init(uniqueMembers: [Member]) {
+        members = uniqueMembers
+        index = nil
+        if members.count > Self.indexThreshold { rebuildIndex() }
+    }
+
     /// An object holding `pairs` in order; a repeated key keeps its first position and last value.
     public init<S: Sequence>(_ pairs: S) where S.Element == (String, JSONValue) {
         self.init()

@@ -1,3 +1,5 @@
+import FormaJSON
+
 // Containers describe themselves with their elements' schemas, collected in the same document.
 
 extension Optional: SchemaRepresentable where Wrapped: SchemaRepresentable {

@@ -1,4 +1,5 @@
 public import Foundation
+import FormaJSON
 
 // Foundation types, as JSONEncoder writes them. Only these conformances use Foundation.
 

@@ -66,6 +66,24 @@ extension JSONSchema {
         return JSONSchema(object: object)
     }
 
+    /// The schema of one enum case as synthesized `Codable` encodes it: an object whose only
+    /// key is the case name and whose value is an object of the associated values
+    /// (`{"circle": {"radius": 2}}`, or `{"none": {}}` for a case without values).
+    /// - Parameters:
+    ///   - name: The case's key.
+    ///   - payload: The associated values, by label (`_0`, `_1`… when unlabelled).
+    ///   - description: The `description` keyword, if any.
+    ///   - additionalProperties: Whether the payload object may have other keys.
+    /// - Returns: The schema.
+    public static func enumCase(
+        _ name: String, payload: [SchemaProperty], description: String? = nil, additionalProperties: Bool = false
+    ) -> JSONSchema {
+        let payloadSchema = object(properties: payload, additionalProperties: additionalProperties)
+        return object(
+            description: description, properties: [SchemaProperty(name, payloadSchema, isRequired: true)],
+            additionalProperties: false)
+    }
+
     /// `{"enum": values}` with a `type` and an optional `description`.
     /// - Parameters:
     ///   - values: The allowed values.

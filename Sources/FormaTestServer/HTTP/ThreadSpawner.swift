@@ -22,16 +22,21 @@ enum ThreadSpawner {
     @discardableResult
     static func spawn(detached: Bool, _ body: @escaping @Sendable () -> Void) throws(TestServerError) -> pthread_t {
         let context = Unmanaged.passRetained(Box(body)).toOpaque()
-        var attributes = pthread_attr_t()
-        pthread_attr_init(&attributes)
-        defer { pthread_attr_destroy(&attributes) }
+        // Allocated rather than `pthread_attr_t()`, whose zero initializer is not visible
+        // under MemberImportVisibility; pthread_attr_init initializes it.
+        let attributes = UnsafeMutablePointer<pthread_attr_t>.allocate(capacity: 1)
+        pthread_attr_init(attributes)
+        defer {
+            pthread_attr_destroy(attributes)
+            attributes.deallocate()
+        }
         // 1 MiB is plenty for a handler (JSON parsing uses an explicit stack) and keeps
         // hundreds of connection threads cheap.
-        pthread_attr_setstacksize(&attributes, 1 << 20)
-        if detached { pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED)) }
+        pthread_attr_setstacksize(attributes, 1 << 20)
+        if detached { pthread_attr_setdetachstate(attributes, Int32(PTHREAD_CREATE_DETACHED)) }
         #if canImport(Glibc)
         var thread = pthread_t()
-        let rc = pthread_create(&thread, &attributes, { raw in
+        let rc = pthread_create(&thread, attributes, { raw in
             guard let raw else { return nil }
             Unmanaged<Box>.fromOpaque(raw).takeRetainedValue().body()
             return nil
@@ -43,7 +48,7 @@ enum ThreadSpawner {
         return thread
         #else
         var thread: pthread_t?
-        let rc = pthread_create(&thread, &attributes, { raw in
+        let rc = pthread_create(&thread, attributes, { raw in
             Unmanaged<Box>.fromOpaque(raw).takeRetainedValue().body()
             return nil
         }, context)

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Finds the one JSON value in a reply that may wrap it in a markdown fence or prose
+/// ("Here is the JSON: ```json {…} ``` Hope this helps!").
+public enum JSONCandidateFinder {
+    /// How the candidate was found.
+    public enum Source: String, Sendable, Hashable {
+        /// The whole reply (after trimming) was the candidate.
+        case whole
+        /// Inside a markdown code fence.
+        case fence
+        /// Cut out of surrounding prose by bracket matching.
+        case embedded
+    }
+
+    /// The JSON text in `reply`, or the trimmed reply itself when nothing better is found.
+    public static func candidate(in reply: Substring) -> (text: Substring, source: Source) {
+        let trimmed = reply.trimmingWhitespace()
+        if let first = trimmed.first, first == "{" || first == "[", let last = trimmed.last, last == "}" || last == "]" {
+            return (Substring(trimmed), .whole)
+        }
+        if let fenced = fenceBody(in: reply) {
+            return (Substring(fenced.trimmingWhitespace()), .fence)
+        }
+        if let embedded = balancedValue(in: reply) { return (embedded, .embedded) }
+        return (Substring(trimmed), .whole)
+    }
+
+    /// The body of the first ``` fence (with or without a language tag).
+    static func fenceBody(in text: Substring) -> Substring? {
+        guard let open = text.range(of: "```") else { return nil }
+        var rest = text[open.upperBound...]
+        // Skip the info string (`json`, `JSON`, …) up to the end of the line.
+        if let newline = rest.firstIndex(of: "\n") {
+            let info = rest[..<newline]
+            if info.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == " " }) {
+                rest = rest[rest.index(after: newline)...]
+            }
+        }
+        guard let close = rest.range(of: "```") else { return rest }
+        return rest[..<close.lowerBound]
+    }
+
+    /// The first `{…}` or `[…]` whose brackets balance (strings respected).
+    static func balancedValue(in text: Substring) -> Substring? {
+        var search = text.startIndex
+        while let start = text[search...].firstIndex(where: { $0 == "{" || $0 == "[" }) {
+            var depth = 0
+            var inString = false
+            var escaped = false
+            var index = start
+            while index < text.endIndex {
+                let c = text[index]
+                if inString {
+                    if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false }
+                } else {
+                    switch c {
+                    case "\"": inString = true
+                    case "{", "[": depth += 1
+                    case "}", "]":
+                        depth -= 1
+                        if depth == 0 { return text[start...index] }
+                    default: break
+                    }
+                }
+                index = text.index(after: index)
+            }
+            search = text.index(after: start)
+        }
+        return nil
+    }
+}

@@ -1,2 +1,3 @@
+@_exported public import FormaClient
 @_exported public import FormaJSON
 @_exported public import FormaSchema

@@ -1,0 +1,47 @@
+public import FormaClient
+
+/// An extraction that ended without a valid value, carrying everything learned: every
+/// attempt, the last candidate, its located problems and the tokens spent.
+public struct ExtractionError: Error, Sendable, CustomStringConvertible {
+    /// Why the extraction ended.
+    public struct Kind: Sendable, Hashable, CustomStringConvertible {
+        let name: String
+        /// Every re-ask was spent and the last reply was still invalid.
+        public static let invalid = Kind(name: "invalid")
+        /// The reply was cut off and the truncation budget (or token cap) was spent.
+        public static let truncated = Kind(name: "truncated")
+        /// The token budget was exceeded.
+        public static let tokenBudgetExceeded = Kind(name: "tokenBudgetExceeded")
+        /// The API failed (after the client's own retries): see ``apiError``.
+        public static let api = Kind(name: "api")
+        /// The mode cannot be used with this provider or target.
+        public static let unsupported = Kind(name: "unsupported")
+        public var description: String { name }
+    }
+
+    /// Why it ended.
+    public var kind: Kind
+    /// A one-line summary.
+    public var message: String
+    /// Every attempt made.
+    public var attempts: [ExtractionAttempt]
+    /// The last reply text, when there was one.
+    public var lastRaw: String?
+    /// The last reply parsed, when it parsed.
+    public var lastParsed: JSONValue?
+    /// The located problems of the last reply.
+    public var problems: [ExtractionProblem]
+    /// Tokens used over every attempt.
+    public var usage: Usage
+    /// The API error, for ``Kind/api``.
+    public var apiError: APIError?
+
+    public var description: String {
+        var text = "extraction \(kind): \(message)"
+        if !problems.isEmpty {
+            text += " — " + problems.prefix(5).map(\.description).joined(separator: "; ")
+            if problems.count > 5 { text += "; … (\(problems.count - 5) more)" }
+        }
+        return text + " [\(attempts.count) attempt\(attempts.count == 1 ? "" : "s"), \(usage.totalTokens) tokens]"
+    }
+}

@@ -11,6 +11,7 @@ enum EmailFormat {
     private static let maximumLocalPartOctets = 64
 
     static func isMailbox(_ value: String, international: Bool) -> Bool {
+        if let decided = plainASCIIMailbox(value) { return decided }
         let scalars = Array(value.unicodeScalars)
         guard let localEnd = localPartEnd(scalars, international: international),
               localEnd > 0, localEnd < scalars.count, scalars[localEnd] == "@"
@@ -29,6 +30,43 @@ enum EmailFormat {
     }
 
     /// The index just past the local part, or `nil` when it is malformed.
+    /// The answer for the common `dot.atom@host.name` shape in ASCII, decided without
+    /// allocating; `nil` for quoted local parts, address literals and non-ASCII text, which
+    /// take the full path.
+    static func plainASCIIMailbox(_ value: String) -> Bool? {
+        var value = value
+        return value.withUTF8 { bytes -> Bool? in
+            guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), let first = bytes.first,
+                first != UInt8(ascii: "\""), at > 0, at <= maximumLocalPartOctets
+            else { return bytes.contains(UInt8(ascii: "@")) && bytes.first != UInt8(ascii: "\"") ? false : nil }
+            var previousWasDot = true
+            for index in 0..<at {
+                let byte = bytes[index]
+                guard byte < 0x80 else { return nil }
+                if byte == UInt8(ascii: ".") {
+                    guard !previousWasDot else { return false }
+                    previousWasDot = true
+                } else {
+                    guard atext[Int(byte)] else { return false }
+                    previousWasDot = false
+                }
+            }
+            guard !previousWasDot else { return false }
+            let domain = UnsafeBufferPointer(rebasing: bytes[(at + 1)...])
+            guard let domainFirst = domain.first, domainFirst != UInt8(ascii: "[") else {
+                return domain.isEmpty ? false : nil
+            }
+            for byte in domain where byte >= 0x80 { _ = byte; return nil }
+            return HostnameFormat.plainLDHHostname(domain)
+        }
+    }
+
+    /// RFC 5322 `atext` as a table over ASCII.
+    private static let atext: [Bool] = (0..<128).map { byte in
+        let b = UInt8(byte)
+        return ASCII.isAlphanumeric(b) || "!#$%&'*+-/=?^_`{|}~".utf8.contains(b)
+    }
+
     static func localPartEnd(_ scalars: [Unicode.Scalar], international: Bool) -> Int? {
         guard let first = scalars.first else { return nil }
         if first == "\"" {

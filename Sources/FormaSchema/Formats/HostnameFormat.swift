@@ -9,6 +9,7 @@ enum HostnameFormat {
     private static let maximumLabelLength = 63
 
     static func isHostname(_ value: String) -> Bool {
+        if let decided = plainLDHHostname(value.utf8) { return decided }
         let bytes = Array(value.utf8)
         guard !bytes.isEmpty, bytes.count <= maximumNameLength else { return false }
         var decodedLabels: [[Unicode.Scalar]] = []
@@ -49,6 +50,34 @@ enum HostnameFormat {
 
     /// U+002E FULL STOP, U+3002 IDEOGRAPHIC FULL STOP, U+FF0E FULLWIDTH FULL STOP and
     /// U+FF61 HALFWIDTH IDEOGRAPHIC FULL STOP (RFC 3490 section 3.1).
+    /// The answer for names made of plain letter-digit-hyphen labels, decided in one pass
+    /// without allocating; `nil` when a label is reserved (`??--…`, such as an `xn--`
+    /// A-label), which needs the full IDNA check. Plain ASCII labels cannot break the Bidi
+    /// rule, so that check is skipped.
+    static func plainLDHHostname<Bytes: Sequence<UInt8>>(_ utf8: Bytes) -> Bool? {
+        var total = 0
+        var labelLength = 0
+        var previous: UInt8 = 0
+        var reserved = false
+        for byte in utf8 {
+            total += 1
+            if byte == UInt8(ascii: ".") {
+                guard labelLength > 0, previous != UInt8(ascii: "-") else { return false }
+                labelLength = 0
+            } else {
+                guard byte < 0x80 else { return false }
+                guard ASCII.isAlphanumeric(byte) || byte == UInt8(ascii: "-") else { return false }
+                if labelLength == 0, byte == UInt8(ascii: "-") { return false }
+                if labelLength == 3, byte == UInt8(ascii: "-"), previous == UInt8(ascii: "-") { reserved = true }
+                labelLength += 1
+                guard labelLength <= maximumLabelLength else { return false }
+            }
+            previous = byte
+        }
+        guard total > 0, total <= maximumNameLength, labelLength > 0, previous != UInt8(ascii: "-") else { return false }
+        return reserved ? nil : true
+    }
+
     static func isLabelSeparator(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x2E, 0x3002, 0xFF0E, 0xFF61: return true

@@ -100,6 +100,12 @@ let package = Package(
 
         // Benchmarks (run by hand or by Benchmarks/*/run.sh; never part of the tests).
         .executableTarget(
+            name: "ClientBenchmark",
+            dependencies: ["FormaClient"],
+            path: "Benchmarks/ClientBenchmark",
+            exclude: ["run.sh", "openai_bench.py", "README.md"]
+        ),
+        .executableTarget(
             name: "JSONParseBenchmark",
             dependencies: ["FormaJSON"],
             path: "Benchmarks/JSONParseBenchmark"

@@ -55,4 +55,22 @@ static inline CURLMcode forma_curl_multi_setopt_long(CURLM *handle, CURLMoption 
 /* Write-callback return that pauses a transfer (a macro in curl.h). */
 static inline size_t forma_curl_writefunc_pause(void) { return CURL_WRITEFUNC_PAUSE; }
 
+/* curl_global_init(CURL_GLOBAL_DEFAULT) without the macro. */
+static inline CURLcode forma_curl_global_init_default(void) { return curl_global_init(CURL_GLOBAL_DEFAULT); }
+
+/* Resumes a paused transfer in both directions (CURLPAUSE_CONT is a macro expression). */
+static inline CURLcode forma_curl_easy_unpause(CURL *handle) { return curl_easy_pause(handle, CURLPAUSE_CONT); }
+
+/* The size curl requires for CURLOPT_ERRORBUFFER. */
+static inline size_t forma_curl_error_size(void) { return CURL_ERROR_SIZE; }
+
+/* Reads one CURLMsg: returns 1 and fills `easy` and `result` when it reports a finished
+   transfer (CURLMSG_DONE), 0 otherwise. Hides the union in CURLMsg from Swift. */
+static inline int forma_curl_msg_done(const CURLMsg *message, CURL **easy, CURLcode *result) {
+    if (message == NULL || message->msg != CURLMSG_DONE) { return 0; }
+    *easy = message->easy_handle;
+    *result = message->data.result;
+    return 1;
+}
+
 #endif

@@ -1,0 +1,75 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Thin, platform-neutral wrappers over the few system calls the CLI uses, so the hot
+/// read loop needs neither Foundation nor per-platform `#if`s.
+enum POSIX {
+    /// `write(2)`.
+    static func write(_ descriptor: Int32, _ pointer: UnsafePointer<UInt8>, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        return Glibc.write(descriptor, pointer, count)
+        #else
+        return Darwin.write(descriptor, pointer, count)
+        #endif
+    }
+
+    /// `read(2)`.
+    static func read(_ descriptor: Int32, _ pointer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        return Glibc.read(descriptor, pointer, count)
+        #else
+        return Darwin.read(descriptor, pointer, count)
+        #endif
+    }
+
+    /// `open(2)` for reading.
+    static func openForReading(_ path: String) -> Int32 {
+        #if canImport(Glibc)
+        return Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        #else
+        return Darwin.open(path, O_RDONLY | O_CLOEXEC)
+        #endif
+    }
+
+    /// `close(2)`.
+    static func close(_ descriptor: Int32) {
+        #if canImport(Glibc)
+        _ = Glibc.close(descriptor)
+        #else
+        _ = Darwin.close(descriptor)
+        #endif
+    }
+
+    /// Whether `path` names a directory.
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        return (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The message for the current `errno`, such as `No such file or directory`.
+    static func lastErrorMessage() -> String {
+        String(cString: strerror(errno))
+    }
+
+    /// `path` made absolute against the working directory, with `.` and `..` resolved
+    /// and symbolic links followed when the path exists.
+    static func absolutePath(_ path: String) -> String {
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        if path.hasPrefix("/") { return path }
+        guard let cwd = getcwd(nil, 0) else { return path }
+        defer { free(cwd) }
+        return String(cString: cwd) + "/" + path
+    }
+
+    /// The number of processors this process may run on (at least 1).
+    static var activeProcessorCount: Int {
+        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    }
+}

@@ -1,0 +1,53 @@
+import FormaJSON
+import FormaSchema
+
+/// Parses and validates one instance and reports the outcome.
+///
+/// The fast path builds no messages: `Validator.isValid` first, and the full
+/// `Validator.validate` only for an instance already known to be invalid.
+struct InstanceChecker: Sendable {
+    /// The compiled schema.
+    let validator: Validator
+    /// Where the outcome is written.
+    let reporter: InstanceReporter
+    /// The largest instance accepted, in bytes (also the parser's size limit).
+    let maxInstanceBytes: Int
+    private let parseOptions: JSONParser.Options
+
+    /// A checker validating against `validator` and reporting through `reporter`.
+    init(validator: Validator, reporter: InstanceReporter, maxInstanceBytes: Int) {
+        self.validator = validator
+        self.reporter = reporter
+        self.maxInstanceBytes = maxInstanceBytes
+        self.parseOptions = JSONParser.Options(maxDepth: 512, maxBytes: maxInstanceBytes)
+    }
+
+    /// Checks the instance in `bytes`, which starts on `line` of the file.
+    /// - Returns: Whether the instance is valid JSON and valid against the schema.
+    func check(_ bytes: UnsafeRawBufferPointer, line: Int, into output: inout [UInt8]) -> Bool {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes, options: parseOptions)
+        } catch let error as JSONParseError {
+            reporter.malformed(line: line, error: error, into: &output)
+            return false
+        } catch {
+            // JSONParser documents JSONParseError only; anything else is still a bad instance.
+            let located = JSONParseError(
+                kind: .unexpectedCharacter, byteOffset: 0, line: 1, column: 1, message: "\(error)")
+            reporter.malformed(line: line, error: located, into: &output)
+            return false
+        }
+        if validator.isValid(value) {
+            reporter.valid(line: line, into: &output)
+            return true
+        }
+        reporter.invalid(line: line, errors: validator.validate(value).errors, into: &output)
+        return false
+    }
+
+    /// Reports the instance on `line` as too long to read.
+    func reportOversized(line: Int, into output: inout [UInt8]) {
+        reporter.oversized(line: line, limit: maxInstanceBytes, into: &output)
+    }
+}

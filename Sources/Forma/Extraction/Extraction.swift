@@ -17,6 +17,8 @@ public struct Extraction<Value: Sendable>: Sendable {
 
     /// How many times the model was asked again after an invalid reply.
     public var reasks: Int { attempts.filter { $0.outcome == .reasked }.count }
+    /// Transport retries over every attempt (429, 5xx, resets the client retried).
+    public var transportRetries: Int { attempts.reduce(0) { $0 + max(0, $1.transportAttempts - 1) } }
 }
 
 /// One request and its reply.
@@ -51,6 +53,12 @@ public struct ExtractionAttempt: Sendable {
     public var repairs: RepairFlags
     /// The server's request id.
     public var requestID: String?
+    /// Rate-limit headers of the reply, when the server sent them.
+    public var rateLimit: RateLimitInfo?
+    /// HTTP requests the client made for this attempt (1 + transport retries).
+    public var transportAttempts: Int
+    /// Time from sending the request to having the reply.
+    public var latency: Duration
     /// What happened next.
     public var outcome: Outcome
 }

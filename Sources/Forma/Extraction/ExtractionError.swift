@@ -36,6 +36,13 @@ public struct ExtractionError: Error, Sendable, CustomStringConvertible {
     /// The API error, for ``Kind/api``.
     public var apiError: APIError?
 
+    /// Whether trying the same input again later may succeed: API failures that are
+    /// transient (rate limits, server errors, timeouts, connection problems).
+    public var isRetryable: Bool {
+        guard kind == .api, let apiError else { return false }
+        return [.rateLimited, .server, .timeout, .connection, .cancelled].contains(apiError.kind)
+    }
+
     public var description: String {
         var text = "extraction \(kind): \(message)"
         if !problems.isEmpty {

@@ -63,7 +63,8 @@ public struct Extractor<Value: Sendable>: Sendable {
             var attempt = ExtractionAttempt(
                 number: number, messages: conversation, reply: reply.text, reasoning: reply.reasoning, problems: [],
                 usage: attemptUsage, finishReason: choice?.finishReason, repairs: [],
-                requestID: response.metadata.requestID, outcome: .failed)
+                requestID: response.metadata.requestID, rateLimit: response.metadata.rateLimit,
+                transportAttempts: response.metadata.attempts, latency: response.metadata.latency, outcome: .failed)
 
             if let budget = options.tokenBudget, usage.totalTokens > budget {
                 attempts.append(attempt)

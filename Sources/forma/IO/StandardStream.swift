@@ -11,6 +11,8 @@ struct StandardStream: TextOutputStream {
 
     /// Standard error (descriptor 2).
     static var error: StandardStream { StandardStream(descriptor: 2) }
+    /// Standard output (descriptor 1), unbuffered: lines appear as they are written.
+    static var output: StandardStream { StandardStream(descriptor: 1) }
 
     mutating func write(_ string: String) {
         var string = string

@@ -39,6 +39,26 @@ struct SchemaLoader {
     /// - Returns: The validator.
     /// - Throws: ``CommandFailure`` with every problem found, one per line.
     func load() throws -> Validator {
+        let schema = try read()
+        let absolute = POSIX.absolutePath(path)
+        let directory = String(absolute[..<(absolute.lastIndex(of: "/") ?? absolute.startIndex)])
+        var registry = SchemaRegistry()
+        registry.mapDirectory(directory.isEmpty ? "/" : directory, toPrefix: "file://" + directory + "/")
+        for mapping in references {
+            registry.mapDirectory(POSIX.absolutePath(mapping.directory), toPrefix: mapping.prefix)
+        }
+        let options = Validator.Options(formatAssertion: formatAssertion, baseURI: "file://" + absolute)
+        do {
+            return try Validator(schema: schema, options: options, registry: registry)
+        } catch {
+            throw CommandFailure("\(path): \(error)")
+        }
+    }
+
+    /// Reads the schema file, parses it and checks it against its draft's meta-schema.
+    /// - Returns: The schema.
+    /// - Throws: ``CommandFailure`` locating the JSON error or listing meta-schema errors.
+    func read() throws -> JSONSchema {
         let file = try InputFile(path: path)
         guard let bytes = try file.readAll(limit: maxBytes) else {
             throw CommandFailure("\(path): larger than the limit of \(maxBytes) bytes")
@@ -60,18 +80,6 @@ struct SchemaLoader {
             let lines = check.errors.map { "\(path): \(InstanceReporter.display($0.instanceLocation)): \($0.message)" }
             throw CommandFailure(lines.joined(separator: "\n"))
         }
-        let absolute = POSIX.absolutePath(path)
-        let directory = String(absolute[..<(absolute.lastIndex(of: "/") ?? absolute.startIndex)])
-        var registry = SchemaRegistry()
-        registry.mapDirectory(directory.isEmpty ? "/" : directory, toPrefix: "file://" + directory + "/")
-        for mapping in references {
-            registry.mapDirectory(POSIX.absolutePath(mapping.directory), toPrefix: mapping.prefix)
-        }
-        let options = Validator.Options(formatAssertion: formatAssertion, baseURI: "file://" + absolute)
-        do {
-            return try Validator(schema: schema, options: options, registry: registry)
-        } catch {
-            throw CommandFailure("\(path): \(error)")
-        }
+        return schema
     }
 }

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Decodes `Decodable` types straight from a parsed ``JSONValue``, without turning it back
 /// into text for `JSONDecoder` (the extractor validates the parsed value, then decodes it).

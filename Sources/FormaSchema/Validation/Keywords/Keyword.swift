@@ -23,12 +23,13 @@ class Keyword: @unchecked Sendable {
     static func makeAll(_ compiled: [CompiledKeyword]) -> [Keyword] {
         var list = compiled
         func index(_ name: String) -> Int? { list.firstIndex { $0.name == name } }
-        if let p = index("properties"), case .properties(let table, let nodes) = list[p].kind,
-            table.names.count <= 64, Set(table.names).count == table.names.count
-        {
+        if let p = index("properties"), case .properties(let table, let nodes) = list[p].kind {
             var requiredMask: UInt64 = 0
             var fusedRequired = false
-            if let r = index("required"), case .required(let names) = list[r].kind {
+            // The bit set covers 64 properties; duplicate names (possible only through
+            // hand-built tables) would make positions ambiguous.
+            let maskable = table.names.count <= 64 && Set(table.names).count == table.names.count
+            if maskable, let r = index("required"), case .required(let names) = list[r].kind {
                 let positions = names.compactMap { table.position(of: $0) }
                 if positions.count == names.count {
                     for position in positions { requiredMask |= 1 << UInt64(position) }
@@ -81,7 +82,8 @@ class Keyword: @unchecked Sendable {
         case .dependentRequired(let pairs): return DependentRequiredKeyword(name: name, pairs: pairs)
         case .format(let format): return FormatKeyword(name: name, format: format)
         case .content(let encoding, let mediaType): return ContentKeyword(name: name, encoding: encoding, mediaType: mediaType)
-        case .properties(let table, let nodes): return PropertiesKeyword(name: name, table: table, nodes: nodes)
+        case .properties(let table, let nodes):
+            return ObjectShapeKeyword(name: name, table: table, nodes: nodes, requiredMask: 0, additional: nil)
         case .patternProperties(let list): return PatternPropertiesKeyword(name: name, list: list)
         case .additionalProperties(let child, let known, let patterns):
             return AdditionalPropertiesKeyword(name: name, child: child, known: known, patterns: patterns)

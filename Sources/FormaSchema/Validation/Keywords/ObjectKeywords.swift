@@ -1,31 +1,5 @@
 import FormaJSON
 
-/// `properties`.
-final class PropertiesKeyword: Keyword, @unchecked Sendable {
-    let table: PropertyTable
-    let nodes: [SchemaNode]
-    init(name: String, table: PropertyTable, nodes: [SchemaNode]) {
-        self.table = table
-        self.nodes = nodes
-        super.init(name: name)
-    }
-
-    override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
-        guard case .object(let object) = instance else { return true }
-        var valid = true
-        for member in object.members {
-            guard let index = table.position(of: member.key) else { continue }
-            if !e.evaluateChild(nodes[index], member.value, keywordToken: member.key, instanceToken: member.key) {
-                valid = false
-                if !e.collect { return false }
-            } else if track {
-                evaluated.insert(property: member.key)
-            }
-        }
-        return valid
-    }
-}
-
 /// `patternProperties`.
 final class PatternPropertiesKeyword: Keyword, @unchecked Sendable {
     let list: [(regex: ECMARegex, node: SchemaNode)]

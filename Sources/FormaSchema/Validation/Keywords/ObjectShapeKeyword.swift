@@ -5,8 +5,10 @@ import FormaJSON
 /// evaluates it, and marks it in a bit set; missing required properties and members no
 /// property names then come out of bit operations instead of further scans.
 ///
-/// Used when the schema has at most 64 properties and every required name is one of them;
-/// otherwise the keywords stay separate. Errors keep their own keyword locations.
+/// Every `properties` keyword compiles to this. `required` is fused when the schema has at
+/// most 64 properties and every required name is one of them, `additionalProperties` when
+/// there are no `patternProperties`; otherwise those stay separate keywords. Errors keep
+/// their own keyword locations.
 final class ObjectShapeKeyword: Keyword, @unchecked Sendable {
     let table: PropertyTable
     let nodes: [SchemaNode]
@@ -29,7 +31,7 @@ final class ObjectShapeKeyword: Keyword, @unchecked Sendable {
         var valid = true
         for member in object.members {
             if let index = table.position(of: member.key) {
-                found |= 1 << UInt64(index)
+                if index < 64 { found |= 1 << UInt64(index) }
                 if !e.evaluateChild(nodes[index], member.value, keywordToken: member.key, instanceToken: member.key) {
                     valid = false
                     if !e.collect { return false }

@@ -22,6 +22,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/pointfreeco/swift-macro-testing", from: "0.7.0"),
         // Named so the macro tests may import SnapshotTesting directly (swift-macro-testing
         // depends on it; this resolves to the same version).
@@ -55,7 +56,12 @@ let package = Package(
             ]
         ),
         .target(name: "FormaClient", dependencies: ["FormaJSON", "CCurl"]),
-        .target(name: "Forma", dependencies: ["FormaJSON", "FormaSchema", "FormaClient", "FormaMacros"]),
+        .target(
+            name: "Forma",
+            dependencies: [
+                "FormaJSON", "FormaSchema", "FormaClient", "FormaMacros", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
 
         // The command-line tool.
         .executableTarget(
@@ -96,7 +102,7 @@ let package = Package(
         ),
         .testTarget(name: "FormaTests", dependencies: ["Forma", "FormaTestServer", "FormaJSON", "FormaSchema", "FormaClient"]),
         .testTarget(name: "FormaClientTests", dependencies: ["FormaClient", "FormaTestServer", "FormaJSON"]),
-        .testTarget(name: "FormaCLITests", dependencies: ["FormaJSON"]),
+        .testTarget(name: "FormaCLITests", dependencies: ["FormaJSON", "FormaSchema", "FormaTestServer"]),
 
         // Benchmarks (run by hand or by Benchmarks/*/run.sh; never part of the tests).
         .executableTarget(
@@ -104,6 +110,12 @@ let package = Package(
             dependencies: ["FormaClient"],
             path: "Benchmarks/ClientBenchmark",
             exclude: ["run.sh", "openai_bench.py", "README.md"]
+        ),
+        .executableTarget(
+            name: "TypedDecodeBenchmark",
+            dependencies: ["Forma", "FormaExamples"],
+            path: "Benchmarks/typed-decode",
+            exclude: ["run.sh", "pydantic_bench.py", "README.md"]
         ),
         .executableTarget(
             name: "JSONParseBenchmark",

@@ -24,6 +24,13 @@ public struct SchemaMacro: ExtensionMacro, MemberMacro {
         guard let body else { return [] }
         var code = CodeWriter()
         members(body, access: access(of: declaration), into: &code)
+        if let structDecl = declaration.as(StructDeclSyntax.self) {
+            code.line("")
+            PartialTypeGenerator(
+                members: structDecl.memberBlock, options: SchemaOptions(node), access: access(of: declaration),
+                isSendable: declaresSendable(structDecl.inheritanceClause)
+            ).members(into: &code)
+        }
         return [DeclSyntax(stringLiteral: code.text)]
     }
 
@@ -37,6 +44,16 @@ public struct SchemaMacro: ExtensionMacro, MemberMacro {
         let conformance = protocols.isEmpty ? "" : ": FormaSchema.SchemaRepresentable"
         guard let parameters = genericParameters(of: declaration) else {
             guard !protocols.isEmpty, isSupported(declaration) else { return [] }
+            // Structs and enums also get a partial form for streaming (final classes do not:
+            // a class may hold itself, which a partial struct cannot).
+            let names = protocols.map { $0.trimmedDescription.split(separator: ".").last.map(String.init) ?? "" }
+            var conformances: [String] = []
+            if names.contains("SchemaRepresentable") { conformances.append("FormaSchema.SchemaRepresentable") }
+            if names.contains("PartiallyDecodable"), !declaration.is(ClassDeclSyntax.self) {
+                conformances.append("Forma.PartiallyDecodable")
+            }
+            guard !conformances.isEmpty else { return [] }
+            let conformance = ": " + conformances.joined(separator: ", ")
             let source = "extension \(type.trimmedDescription)\(conformance) {}"
             return DeclSyntax(stringLiteral: source).as(ExtensionDeclSyntax.self).map { [$0] } ?? []
         }
@@ -60,6 +77,11 @@ public struct SchemaMacro: ExtensionMacro, MemberMacro {
             ?? declaration.as(EnumDeclSyntax.self)?.genericParameterClause
         guard let clause, !clause.parameters.isEmpty else { return nil }
         return clause.parameters.map(\.name.text)
+    }
+
+    /// Whether an inheritance clause lists `Sendable`.
+    private static func declaresSendable(_ clause: InheritanceClauseSyntax?) -> Bool {
+        clause?.inheritedTypes.contains { $0.type.trimmedDescription.hasSuffix("Sendable") } ?? false
     }
 
     private static func isSupported(_ declaration: some DeclGroupSyntax) -> Bool {

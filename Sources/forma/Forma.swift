@@ -10,7 +10,7 @@ struct Forma: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forma",
         abstract: "Structured output from LLMs: schemas, validation and extraction.",
-        subcommands: [ValidateCommand.self, LintCommand.self, ChatCommand.self]
+        subcommands: [ValidateCommand.self, LintCommand.self, ChatCommand.self, ExtractCommand.self]
     )
 
     /// Parses the arguments and runs the chosen subcommand, mapping usage errors to exit 2.

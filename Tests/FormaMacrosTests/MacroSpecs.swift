@@ -4,6 +4,6 @@ import SwiftSyntaxMacroExpansion
 
 /// The macros under test, as the `Forma` module declares them.
 let formaMacros: [String: MacroSpec] = [
-    "Schema": MacroSpec(type: SchemaMacro.self, conformances: ["SchemaRepresentable"]),
+    "Schema": MacroSpec(type: SchemaMacro.self, conformances: ["SchemaRepresentable", "PartiallyDecodable"]),
     "Guide": MacroSpec(type: GuideMacro.self),
 ]

@@ -36,6 +36,18 @@ public struct Extractor<Value: Sendable>: Sendable {
     /// - Returns: the value and every attempt.
     /// - Throws: ``ExtractionError`` when no valid value came within the budgets.
     public func run(messages: [ChatMessage]) async throws -> Extraction<Value> {
+        try await run(messages: messages) { conversation, maxTokens, _ in
+            let response = try await client.complete(request(conversation, maxTokens: maxTokens))
+            return FetchedReply(choice: response.choices.first, usage: response.usage, metadata: response.metadata)
+        }
+    }
+
+    /// The re-ask loop over any way of getting a reply (whole, or streamed by
+    /// `Extractor+Streaming.swift`): `fetch` gets the conversation, `max_tokens` and the
+    /// attempt number.
+    func run(
+        messages: [ChatMessage], fetch: (_ conversation: [ChatMessage], _ maxTokens: Int?, _ attempt: Int) async throws -> FetchedReply
+    ) async throws -> Extraction<Value> {
         try checkModeSupported()
         var conversation = instructed(messages)
         var attempts: [ExtractionAttempt] = []
@@ -48,15 +60,15 @@ public struct Extractor<Value: Sendable>: Sendable {
         while true {
             let number = attempts.count + 1
             options.observer?.extraction(.requestSent(attempt: number, messages: conversation))
-            let response: ChatResponse
+            let response: FetchedReply
             do {
-                response = try await client.complete(request(conversation, maxTokens: maxTokens))
+                response = try await fetch(conversation, maxTokens, number)
             } catch let error as APIError {
                 throw failure(.api, "\(error.kind): \(error.message)", attempts, last, usage, apiError: error)
             }
             let attemptUsage = response.usage
             if let attemptUsage { usage = usage + attemptUsage }
-            let choice = response.choices.first
+            let choice = response.choice
             let reply = ReplyReader(mode: mode).read(choice?.message)
             options.observer?.extraction(.replyReceived(
                 attempt: number, text: reply.text, usage: attemptUsage, finishReason: choice?.finishReason))
@@ -163,4 +175,11 @@ public struct Extractor<Value: Sendable>: Sendable {
         }
         return ChatMessage.user(message)
     }
+}
+
+/// One reply as the re-ask loop sees it, however it arrived.
+struct FetchedReply {
+    var choice: ChatChoice?
+    var usage: Usage?
+    var metadata: ResponseMetadata
 }

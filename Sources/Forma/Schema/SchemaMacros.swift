@@ -16,7 +16,10 @@ public import FormaSchema
 ///   become a `oneOf` of `{"case": {"label": …}}` objects (`_0`, `_1` for unlabelled values),
 ///   as synthesized `Codable` writes them;
 /// - nested `@Schema` types are defined once under `$defs` and referenced with `$ref`,
-///   which also makes recursive types work; generic parameters must be `SchemaRepresentable`.
+///   which also makes recursive types work; generic parameters must be `SchemaRepresentable`;
+/// - non-generic structs also get a `Partial` struct (every property optional, nested
+///   `@Schema` properties as their own partials) and `partial(from:)`, filled from a
+///   streamed reply's snapshot (see ``PartiallyDecodable``); enums are their own partial.
 ///
 /// ```swift
 /// /// A line of an invoice.
@@ -33,10 +36,10 @@ public import FormaSchema
 /// - Parameters:
 ///   - keys: How property names become JSON keys; match the encoder's `keyEncodingStrategy`.
 ///   - additionalProperties: Whether objects may have keys other than the declared ones.
-@attached(member, names: named(jsonSchema), named(schema))
+@attached(member, names: named(jsonSchema), named(schema), named(Partial), named(partial))
 @attached(
-    extension, conformances: SchemaRepresentable,
-    names: named(jsonSchema), named(schema)
+    extension, conformances: SchemaRepresentable, PartiallyDecodable,
+    names: named(jsonSchema), named(schema), named(Partial), named(partial)
 )
 public macro Schema(keys: SchemaKeyStrategy = .useDefaultKeys, additionalProperties: Bool = false) =
     #externalMacro(module: "FormaMacros", type: "SchemaMacro")

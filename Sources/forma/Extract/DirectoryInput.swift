@@ -1,0 +1,35 @@
+import FormaJSON
+import Foundation
+
+/// A directory of text files, one document each; the id is the path relative to the root.
+struct DirectoryInput {
+    /// The directory.
+    var root: String
+
+    /// The rows, sorted by relative path; hidden files and directories are skipped.
+    func rows() throws -> [InputRow] {
+        let rootURL = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath()
+        guard let walker = FileManager.default.enumerator(
+            at: rootURL, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]
+        ) else { throw CommandFailure("\(root): cannot list the directory") }
+        let prefix = rootURL.path.hasSuffix("/") ? rootURL.path : rootURL.path + "/"
+        var files: [(relative: String, url: URL)] = []
+        for case let url as URL in walker {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let path = url.resolvingSymlinksInPath().path
+            let relative = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : url.lastPathComponent
+            files.append((relative, url))
+        }
+        files.sort { $0.relative < $1.relative }
+        return files.map { file in
+            var fields = JSONObject()
+            fields.appendUnchecked(key: "path", value: .string(file.relative))
+            guard let data = FileManager.default.contents(atPath: file.url.path) else {
+                return InputRow(id: .string(file.relative), location: file.relative, fields: fields, text: "", problem: "cannot read the file")
+            }
+            let text = String(decoding: data, as: UTF8.self)
+            fields.appendUnchecked(key: "text", value: .string(text))
+            return InputRow(id: .string(file.relative), location: file.relative, fields: fields, text: text, problem: nil)
+        }
+    }
+}

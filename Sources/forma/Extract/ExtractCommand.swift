@@ -1,0 +1,159 @@
+import ArgumentParser
+import Forma
+import FormaClient
+import FormaJSON
+import FormaSchema
+import Foundation
+
+/// `forma extract`: structured extraction over many documents, one JSON record per input.
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Extract JSON (or a regex match) from every document of an input, one record per line.",
+        discussion: """
+            Inputs: JSONL (one object per line; --text-field holds the document, --id-field \
+            the id, else the line number), CSV with a header row (a .csv file), or a directory \
+            of text files (id = relative path). Output: one JSON line per input, \
+            {id, ok, value | error, attempts, usage, model, latencyMs} (see \
+            Schemas/forma-extract-record.schema.json), in input order unless --unordered. \
+            --resume keeps the final records of an earlier run and redoes the rest. Ctrl-C \
+            finishes the rows in flight and exits 130; a second Ctrl-C stops at once.
+
+            Exit status: 0 every record ok; 1 some records failed; 2 usage or configuration \
+            error; 130 interrupted.
+            """
+    )
+
+    @OptionGroup var client: ClientOptions
+
+    @Option(help: "A JSON Schema file the extracted value must match.") var schema: String?
+    @Option(help: "A regular expression the whole reply must match (instead of --schema).") var regex: String?
+    @Option(help: "The model id (default: $FORMA_MODEL, else a Together Llama 3.3 70B).") var model: String?
+    @Option(help: "A JSONL or CSV file, a directory of text files, or - for standard input.") var input: String = "-"
+    @Option(help: "The output file, or - for standard output.") var output: String = "-"
+    @Option(help: "A prompt template: {{text}} is the document, {{field}} an input field.") var prompt: String?
+    @Option(help: "A file holding the prompt template.") var promptFile: String?
+    @Option(help: "The input field holding the document.") var textField: String = "text"
+    @Option(help: "The input field holding the id (the line number when absent).") var idField: String = "id"
+    @Option(help: "Rows in flight at once.") var concurrency: Int = 8
+    @Option(help: "Requests per minute at most.") var rpm: Int?
+    @Option(help: "Tokens per minute at most (prompts estimated, completions counted).") var tpm: Int?
+    @Option(help: "Re-asks after an invalid reply.") var maxReasks: Int = 2
+    @Option(help: "Transport retries per request (same as --retries).") var maxRetries: Int?
+    @Option(help: "How to ask for structure: json-schema, json-object, tools, regex or auto.") var mode: String = "auto"
+    @Option(help: "The most tokens per reply.") var maxTokens: Int?
+    @Option(help: "Sampling temperature.") var temperature: Double?
+    @Flag(help: "Keep the final records already in --output and run only the rest.") var resume = false
+    @Flag(help: "Write records as they complete instead of in input order.") var unordered = false
+    @Flag(help: "No progress or summary on standard error.") var quiet = false
+    @Option(help: .hidden) var retryBaseDelayMs: Int?
+
+    func validate() throws {
+        guard (schema == nil) != (regex == nil) else { throw ValidationError("give exactly one of --schema and --regex") }
+        guard prompt == nil || promptFile == nil else { throw ValidationError("give at most one of --prompt and --prompt-file") }
+        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
+        if let rpm, rpm < 1 { throw ValidationError("--rpm must be at least 1") }
+        if let tpm, tpm < 1 { throw ValidationError("--tpm must be at least 1") }
+        guard maxReasks >= 0 else { throw ValidationError("--max-reasks must not be negative") }
+        if let maxRetries, maxRetries < 0 { throw ValidationError("--max-retries must not be negative") }
+        guard ExtractionMode(rawValue: mode) != nil else {
+            throw ValidationError("unknown --mode '\(mode)'; use json-schema, json-object, tools, regex or auto")
+        }
+        if resume && output == "-" { throw ValidationError("--resume needs --output FILE") }
+        if input == "-" && prompt == nil && promptFile == "-" { throw ValidationError("--prompt-file - conflicts with input on stdin") }
+    }
+
+    func run() throws {
+        do {
+            try runChecked()
+        } catch let failure as CommandFailure {
+            var standardError = StandardStream.error
+            print("forma: \(failure.message)", to: &standardError)
+            throw ExitStatus.usage
+        }
+    }
+
+    private func runChecked() throws {
+        var configuration = client.configuration()
+        if let hint = client.missingKeyHint(configuration) { throw CommandFailure(String(hint.dropFirst("forma: ".count))) }
+        if let maxRetries { configuration.retryPolicy.maxRetries = maxRetries }
+        if let base = retryBaseDelayMs {
+            configuration.retryPolicy.initialDelay = .milliseconds(max(0, base))
+            configuration.retryPolicy.maxDelay = .milliseconds(max(0, base) * 16)
+        }
+        let model = self.model ?? ProcessInfo.processInfo.environment["FORMA_MODEL"] ?? "meta-llama/Llama-3.3-70B-Instruct-Turbo"
+        let template = try loadTemplate()
+        let names = RowFieldNames(text: textField, id: idField)
+        let allRows = try InputLoader(path: input, names: names).load()
+
+        let resumeState = resume ? try ResumeState.load(path: output) : ResumeState()
+        let rows = allRows.filter { !resumeState.finalKeys.contains($0.key) }
+        let resumedRows = allRows.count - rows.count
+        let resumedFailed = resumeState.failedCount
+        let descriptor: Int32 = output == "-" ? 1 : try RecordWriter.openOutput(path: output, keep: resume)
+
+        let tally = ExtractTally(total: rows.count, resumed: resumedRows, resumedFailed: resumedFailed)
+        let pacer = RequestPacer(
+            clock: ContinuousClock(), requestsPerMinute: rpm, tokensPerMinute: tpm,
+            defaultPause: configuration.retryPolicy.initialDelay)
+        let transport: any Transport
+        do {
+            transport = PacedTransport(base: try CurlTransport(configuration: configuration.transport), pacer: pacer, tally: tally)
+        } catch {
+            throw CommandFailure("cannot set up the HTTP transport: \(error)")
+        }
+        let chatClient: ChatClient
+        do {
+            chatClient = try ChatClient(configuration: configuration, transport: transport)
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+        let target = try makeTarget(client: chatClient, model: model, options: options())
+        let runner = RowRunner(target: target, template: template, model: model)
+        let session = ExtractSession(
+            rows: rows, runner: runner, pacer: pacer, tally: tally, concurrency: concurrency, ordered: !unordered,
+            descriptor: descriptor, quiet: quiet)
+        let status = ExtractSession.runBlocking(session)
+        if descriptor != 1 { POSIX.close(descriptor) }
+        if status != .success { throw status }
+    }
+
+    private func options() -> ExtractionOptions {
+        var options = ExtractionOptions(mode: ExtractionMode(rawValue: mode) ?? .auto, maxReasks: maxReasks)
+        options.sampling.maxTokens = maxTokens
+        options.sampling.temperature = temperature
+        return options
+    }
+
+    private func loadTemplate() throws -> PromptTemplate? {
+        if let prompt { return try PromptTemplate(prompt) }
+        guard let promptFile else { return nil }
+        let file = try InputFile(path: promptFile)
+        guard let bytes = try file.readAll(limit: 16 << 20) else { throw CommandFailure("\(promptFile): larger than 16 MiB") }
+        return try PromptTemplate(String(decoding: bytes, as: UTF8.self))
+    }
+
+    private func makeTarget(client: ChatClient, model: String, options: ExtractionOptions) throws -> RowRunner.Target {
+        if let regex {
+            do {
+                let target = try ExtractionTarget<String>.string(matching: regex)
+                return .pattern(Extractor(client: client, model: model, target: target, options: options))
+            } catch {
+                throw CommandFailure("--regex: \(error)")
+            }
+        }
+        let path = schema ?? ""
+        // The loader reports an unreadable file, bad JSON or an invalid schema with locations,
+        // as `forma validate` does; its validator is not needed (the extractor compiles its own).
+        _ = try SchemaLoader(path: path, formatAssertion: false, references: []).load()
+        let file = try InputFile(path: path)
+        guard let bytes = try file.readAll(limit: 256 << 20) else { throw CommandFailure("\(path): too large") }
+        do {
+            let schema = try JSONSchema(try JSONParser.parse(bytes))
+            let target = try ExtractionTarget<JSONValue>.schema(schema)
+            return .schema(Extractor(client: client, model: model, target: target, options: options))
+        } catch {
+            throw CommandFailure("\(path): \(error)")
+        }
+    }
+}

@@ -13,16 +13,40 @@ import Foundation
 struct Case {
     let name: String
     let run: ([String]) throws -> Void
+    /// The stages alone, for `FORMA_BENCH_STAGES=1`: parse, validate, decode.
+    let stages: [(String, ([String]) throws -> Void)]
 }
 
-func decoding<T: Decodable & SchemaRepresentable & Sendable>(_ type: T.Type, _ name: String) throws -> Case {
-    let decoder = try ReplyDecoder(target: .type(type))
-    return Case(name: name) { replies in
-        for reply in replies { _ = try decoder.decode(reply) }
-    }
+func decoding<T: Decodable & SchemaRepresentable & Sendable>(_ type: T.Type, _ name: String, snakeCase: Bool = false) throws -> Case {
+    // `ExtractionTarget.type` decodes with default keys; a `@Schema(keys: .snakeCase)` type
+    // (ContactCard) needs the matching key strategy, given here with the same schema.
+    var keys = JSONValueDecoder()
+    keys.keyDecodingStrategy = .convertFromSnakeCase
+    let target: ExtractionTarget<T> = snakeCase
+        ? try ExtractionTarget(name: name, schema: T.jsonSchema) { [keys] in try keys.decode(T.self, from: $0) }
+        : try .type(type)
+    let decoder = try ReplyDecoder(target: target)
+    let validator = try Validator(schema: T.jsonSchema)
+    let values = JSONValueDecoder()
+    return Case(
+        name: name,
+        run: { replies in
+            for reply in replies { _ = try decoder.decode(reply) }
+        },
+        stages: [
+            ("parse", { replies in for reply in replies { _ = try JSONParser.parse(reply) } }),
+            ("parse+validate", { replies in for reply in replies { _ = validator.validate(try JSONParser.parse(reply)) } }),
+            ("parse+decode", { replies in
+                for reply in replies { _ = try (snakeCase ? keys : values).decode(T.self, from: JSONParser.parse(reply)) }
+            }),
+        ])
 }
 
 func median(_ values: [Duration]) -> Duration { values.sorted()[values.count / 2] }
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
@@ -41,7 +65,7 @@ for line in text.split(separator: "\n") where !line.isEmpty {
 let cases = [
     try decoding(Invoice.self, "invoice"),
     try decoding(VoiceNote.self, "voice-note"),
-    try decoding(ContactCard.self, "contact-card"),
+    try decoding(ContactCard.self, "contact-card", snakeCase: true),
     try decoding(SentimentClassification.self, "sentiment-classification"),
     try decoding(Meeting.self, "meeting"),
     try decoding(ProductReview.self, "product-review"),
@@ -63,7 +87,15 @@ for item in cases {
         let elapsed = try clock.measure { try item.run(texts) }
         times.append(elapsed)
     }
-    let seconds = Double(median(times).components.attoseconds) / 1e18 + Double(median(times).components.seconds)
-    results[item.name] = .number(JSONNumber(Int((Double(texts.count) / seconds).rounded())))
+    results[item.name] = .number(JSONNumber(Int((Double(texts.count) / seconds(median(times))).rounded())))
+    if ProcessInfo.processInfo.environment["FORMA_BENCH_STAGES"] == "1" {
+        var line = "\(item.name):"
+        for (stage, run) in item.stages {
+            var stageTimes: [Duration] = []
+            for _ in 0..<runs { stageTimes.append(try clock.measure { try run(texts) }) }
+            line += " \(stage) \(Int(Double(texts.count) / seconds(median(stageTimes))))/s"
+        }
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
 }
 print(JSONValue.object(results).serialized())

@@ -205,3 +205,19 @@ struct ExtractorTests {
         #expect(events.names == ["request", "reply", "invalid", "reask", "request", "reply", "done"])
     }
 }
+
+/// A type whose schema keys are snake_case.
+@Schema(keys: .snakeCase)
+struct SnakeContact: Codable, Equatable, Sendable {
+    var fullName: String
+    var jobTitle: String?
+}
+
+@Suite("Extraction of snake_case types")
+struct SnakeCaseExtractionTests {
+    @Test func snakeCaseKeysDecode() async throws {
+        let server = try TestServer(script: [reply(#"{"full_name":"Ada Lovelace","job_title":"Analyst"}"#)])
+        let result = try await client(for: server).extract(SnakeContact.self, from: "Ada", model: "m")
+        #expect(result.value == SnakeContact(fullName: "Ada Lovelace", jobTitle: "Analyst"))
+    }
+}

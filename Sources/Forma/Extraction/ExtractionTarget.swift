@@ -53,9 +53,23 @@ public struct ExtractionTarget<Value: Sendable>: Sendable {
 
 extension ExtractionTarget where Value: Decodable & SchemaRepresentable {
     /// The target for a `@Schema` type: its schema, decoded with ``JSONValueDecoder``.
+    ///
+    /// Types declared with `@Schema(keys: .snakeCase)` have snake_case keys in their schema
+    /// (as `JSONEncoder`'s `convertToSnakeCase` writes them): when a key is not found with the
+    /// property names, the value is decoded again converting keys from snake_case, as
+    /// `JSONDecoder`'s `convertFromSnakeCase` does.
     public static func type(_ type: Value.Type, validators: [@Sendable (Value) throws -> Void] = []) throws -> ExtractionTarget {
         try ExtractionTarget(name: schemaName(of: type), schema: Value.jsonSchema, validators: validators) { value in
-            try JSONValueDecoder().decode(Value.self, from: value)
+            do {
+                return try JSONValueDecoder().decode(Value.self, from: value)
+            } catch DecodingError.keyNotFound(let key, let context) {
+                var snakeCase = JSONValueDecoder()
+                snakeCase.keyDecodingStrategy = .convertFromSnakeCase
+                guard let decoded = try? snakeCase.decode(Value.self, from: value) else {
+                    throw DecodingError.keyNotFound(key, context)
+                }
+                return decoded
+            }
         }
     }
 }

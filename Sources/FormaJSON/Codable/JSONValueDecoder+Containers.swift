@@ -42,6 +42,44 @@ struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     func decodeNil(forKey key: Key) throws -> Bool { try value(for: key).isNull }
 
+    // Primitive fast paths: read the member directly, building coding paths only for errors
+    // (the generic path allocates a decoder per value).
+    func decode(_ type: String.Type, forKey key: Key) throws -> String {
+        guard case .string(let s) = try value(for: key) else { throw mismatch(type, try value(for: key), codingPath + [key]) }
+        return s
+    }
+
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
+        guard case .bool(let b) = try value(for: key) else { throw mismatch(type, try value(for: key), codingPath + [key]) }
+        return b
+    }
+
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double {
+        guard case .number(let n) = try value(for: key) else { throw mismatch(type, try value(for: key), codingPath + [key]) }
+        return n.doubleValue
+    }
+
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
+        let member = try value(for: key)
+        if case .number(let n) = member, let v = n.int64Value, let fitted = Int(exactly: v) { return fitted }
+        return try SingleValueContainer(decoder: ValueDecoder(value: member, codingPath: codingPath + [key], options: decoder.options)).decode(type)
+    }
+
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+        guard let member = object[key.stringValue] else { return nil }
+        switch member {
+        case .null: return nil
+        case .string(let s): return s
+        default: throw mismatch(type, member, codingPath + [key])
+        }
+    }
+
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
+        guard let member = object[key.stringValue], !member.isNull else { return nil }
+        if case .number(let n) = member, let v = n.int64Value, let fitted = Int(exactly: v) { return fitted }
+        return try SingleValueContainer(decoder: ValueDecoder(value: member, codingPath: codingPath + [key], options: decoder.options)).decode(type)
+    }
+
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         let path = codingPath + [key]
         return try SingleValueContainer(decoder: ValueDecoder(value: value(for: key), codingPath: path, options: decoder.options))

@@ -13,15 +13,7 @@ struct ChatSession: Sendable {
 
     /// Runs `session` from synchronous code (the root command is synchronous) and waits.
     static func runBlocking(_ session: ChatSession) -> ExitCode {
-        let result = Mutex<ExitCode>(.failure)
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
-            let code = await session.run()
-            result.withLock { $0 = code }
-            done.signal()
-        }
-        done.wait()
-        return result.withLock { $0 }
+        BlockingRunner.run { await session.run() }
     }
 
     func run() async -> ExitCode {

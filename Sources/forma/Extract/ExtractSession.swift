@@ -24,15 +24,7 @@ struct ExtractSession: Sendable {
 
     /// Runs `session` from synchronous code and waits for its status.
     static func runBlocking(_ session: ExtractSession) -> ExitCode {
-        let result = Mutex<ExitCode>(.failure)
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
-            let code = await session.run()
-            result.withLock { $0 = code }
-            done.signal()
-        }
-        done.wait()
-        return result.withLock { $0 }
+        BlockingRunner.run { await session.run() }
     }
 
     func run() async -> ExitCode {

@@ -6,15 +6,14 @@ extension Extractor {
     /// validators on one reply.
     func check(_ answer: Substring) -> (result: CheckOutcome<Value>, parsed: JSONValue?, repairs: RepairFlags) {
         if target.isPattern { return checkPattern(answer) }
-        let trimmed = answer.trimmingWhitespace()
-        if trimmed.isEmpty {
+        if answer.trimmedRange().isEmpty {
             return (.failure([ExtractionProblem(stage: .parse, location: nil, message: "the reply is empty")]), nil, [])
         }
         let candidate = JSONCandidateFinder.candidate(in: answer).text
         var repairs: RepairFlags = []
         var parsed: JSONValue
         do {
-            parsed = try JSONParser.parse(String(candidate))
+            parsed = try JSONParser.parse(candidate)
         } catch let parseError as JSONParseError {
             let lenient = options.lenientRepair ?? (mode == .jsonObject)
             guard lenient else {
@@ -39,7 +38,8 @@ extension Extractor {
                 return (.failure(problems), parsed, repairs)
             }
         }
-        return (finish(parsed: parsed, text: String(candidate)), parsed, repairs)
+        // JSON targets decode from the parsed value; the text is only read by pattern targets.
+        return (finish(parsed: parsed, text: ""), parsed, repairs)
     }
 
     func checkPattern(_ answer: Substring) -> (result: CheckOutcome<Value>, parsed: JSONValue?, repairs: RepairFlags) {

@@ -15,15 +15,17 @@ public enum JSONCandidateFinder {
 
     /// The JSON text in `reply`, or the trimmed reply itself when nothing better is found.
     public static func candidate(in reply: Substring) -> (text: Substring, source: Source) {
-        let trimmed = reply.trimmingWhitespace()
-        if let first = trimmed.first, first == "{" || first == "[", let last = trimmed.last, last == "}" || last == "]" {
-            return (Substring(trimmed), .whole)
+        let trimmed = reply[reply.trimmedRange()]
+        if let first = trimmed.utf8.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "["),
+            let last = trimmed.utf8.last, last == UInt8(ascii: "}") || last == UInt8(ascii: "]")
+        {
+            return (trimmed, .whole)
         }
         if let fenced = fenceBody(in: reply) {
             return (Substring(fenced.trimmingWhitespace()), .fence)
         }
         if let embedded = balancedValue(in: reply) { return (embedded, .embedded) }
-        return (Substring(trimmed), .whole)
+        return (trimmed, .whole)
     }
 
     /// The body of the first ``` fence (with or without a language tag).

@@ -14,7 +14,9 @@ public enum ReasoningSplitter {
     ///   When the block is never closed (the reply was cut off while thinking), `answer` is
     ///   empty and `unterminated` is true.
     public static func split(_ text: String) -> (reasoning: String?, answer: Substring, unterminated: Bool) {
-        let trimmed = text.drop { $0.isWhitespace }
+        let trimmed = text[text.trimmedRange()]
+        // Most replies carry no inline reasoning: one byte decides.
+        guard trimmed.utf8.first == UInt8(ascii: "<") else { return (nil, Substring(text), false) }
         for tag in tags where trimmed.hasPrefix("<\(tag)>") {
             let body = trimmed.dropFirst(tag.count + 2)
             guard let close = body.range(of: "</\(tag)>") else {
@@ -28,10 +30,26 @@ public enum ReasoningSplitter {
 }
 
 extension StringProtocol {
-    /// The text without leading and trailing whitespace.
-    func trimmingWhitespace() -> String {
-        let start = firstIndex { !$0.isWhitespace } ?? endIndex
-        let end = lastIndex { !$0.isWhitespace }.map { index(after: $0) } ?? start
-        return start < end ? String(self[start..<end]) : ""
+    /// The range without leading and trailing whitespace, found on Unicode scalars (an
+    /// ASCII test first) rather than on Characters, which need grapheme breaking.
+    func trimmedRange() -> Range<Index> {
+        let scalars = unicodeScalars
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 0x80
+                ? scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D)
+                : scalar.properties.isWhitespace
+        }
+        var start = scalars.startIndex
+        while start < scalars.endIndex, isSpace(scalars[start]) { scalars.formIndex(after: &start) }
+        var end = scalars.endIndex
+        while end > start {
+            let before = scalars.index(before: end)
+            guard isSpace(scalars[before]) else { break }
+            end = before
+        }
+        return start..<end
     }
+
+    /// The text without leading and trailing whitespace.
+    func trimmingWhitespace() -> String { String(self[trimmedRange()]) }
 }

@@ -30,8 +30,9 @@ extension Extractor {
         }
         if let validator = target.validator {
             if sendsStrictSchema { parsed = NullPruning.prune(parsed, validator: validator) }
-            let result = validator.validate(parsed)
-            if !result.isValid {
+            // The fast check first: messages and paths are only built for invalid replies.
+            if !validator.isValid(parsed) {
+                let result = validator.validate(parsed)
                 let problems = result.errors.map {
                     ExtractionProblem(stage: .schema, location: $0.instanceLocation, message: $0.message)
                 }

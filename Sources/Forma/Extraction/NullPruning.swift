@@ -9,6 +9,7 @@ import FormaSchema
 /// does not make the object miss a required property.
 enum NullPruning {
     static func prune(_ value: JSONValue, validator: Validator) -> JSONValue {
+        if validator.isValid(value) { return value }
         let errors = validator.validate(value).errors
         var candidates: [JSONPointer] = []
         for error in errors where !error.instanceLocation.isRoot && error.instanceLocation.resolve(in: value) == .null {

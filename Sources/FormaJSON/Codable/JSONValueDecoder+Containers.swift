@@ -62,7 +62,7 @@ struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
         let member = try value(for: key)
         if case .number(let n) = member, let v = n.int64Value, let fitted = Int(exactly: v) { return fitted }
-        return try SingleValueContainer(decoder: ValueDecoder(value: member, codingPath: codingPath + [key], options: decoder.options)).decode(type)
+        return try decoder.unboxChild(member, as: type, key: key)
     }
 
     func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
@@ -77,28 +77,24 @@ struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
         guard let member = object[key.stringValue], !member.isNull else { return nil }
         if case .number(let n) = member, let v = n.int64Value, let fitted = Int(exactly: v) { return fitted }
-        return try SingleValueContainer(decoder: ValueDecoder(value: member, codingPath: codingPath + [key], options: decoder.options)).decode(type)
+        return try decoder.unboxChild(member, as: type, key: key)
     }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        let path = codingPath + [key]
-        return try SingleValueContainer(decoder: ValueDecoder(value: value(for: key), codingPath: path, options: decoder.options))
-            .decode(type)
+        try decoder.unboxChild(value(for: key), as: type, key: key)
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         guard let value = object[key.stringValue], !value.isNull else { return nil }
-        let path = codingPath + [key]
-        return try SingleValueContainer(decoder: ValueDecoder(value: value, codingPath: path, options: decoder.options))
-            .decode(type)
+        return try decoder.unboxChild(value, as: type, key: key)
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-        try ValueDecoder(value: value(for: key), codingPath: codingPath + [key], options: decoder.options).container(keyedBy: type)
+        try ValueDecoder(value: value(for: key), parent: decoder, key: key).container(keyedBy: type)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-        try ValueDecoder(value: value(for: key), codingPath: codingPath + [key], options: decoder.options).unkeyedContainer()
+        try ValueDecoder(value: value(for: key), parent: decoder, key: key).unkeyedContainer()
     }
 
     func superDecoder() throws -> any Decoder {
@@ -142,8 +138,23 @@ struct UnkeyedValueContainer: UnkeyedDecodingContainer {
     }
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        let (value, path) = try next(type)
-        return try SingleValueContainer(decoder: ValueDecoder(value: value, codingPath: path, options: decoder.options)).decode(type)
+        guard !isAtEnd else {
+            throw DecodingError.valueNotFound(type, .init(
+                codingPath: codingPath + [IndexKey(currentIndex)], debugDescription: "unkeyed container is at end"))
+        }
+        let value = array[currentIndex]
+        let index = currentIndex
+        currentIndex += 1
+        return try decoder.unboxChild(value, as: type, key: IndexKey(index))
+    }
+
+    mutating func decode(_ type: String.Type) throws -> String {
+        guard !isAtEnd, case .string(let s) = array[currentIndex] else {
+            let (value, path) = try next(type)
+            throw mismatch(type, value, path)
+        }
+        currentIndex += 1
+        return s
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
@@ -212,7 +223,7 @@ struct SingleValueContainer: SingleValueDecodingContainer {
     func decode(_ type: UInt64.Type) throws -> UInt64 { try integer(type) }
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try decoder.unbox(value, as: type, path: codingPath)
+        try decoder.unboxSelf(as: type)
     }
 }
 

@@ -51,16 +51,42 @@ public struct JSONValueDecoder: Sendable {
 }
 
 /// The `Decoder` over one value.
+///
+/// The coding path is kept as a link to the parent decoder and this value's key, and built
+/// only when asked for (errors): decoding a nested value costs one object, not an array.
 final class ValueDecoder: Decoder {
     let value: JSONValue
-    let codingPath: [any CodingKey]
     let options: JSONValueDecoder
+    private let parent: ValueDecoder?
+    private let key: (any CodingKey)?
+    private let basePath: [any CodingKey]
+
+    var codingPath: [any CodingKey] {
+        var keys: [any CodingKey] = []
+        var node: ValueDecoder = self
+        while true {
+            if let key = node.key { keys.append(key) }
+            guard let parent = node.parent else { return node.basePath + keys.reversed() }
+            node = parent
+        }
+    }
+
     var userInfo: [CodingUserInfoKey: Any] { options.userInfo }
 
     init(value: JSONValue, codingPath: [any CodingKey], options: JSONValueDecoder) {
         self.value = value
-        self.codingPath = codingPath
         self.options = options
+        self.parent = nil
+        self.key = nil
+        self.basePath = codingPath
+    }
+
+    init(value: JSONValue, parent: ValueDecoder, key: any CodingKey) {
+        self.value = value
+        self.options = parent.options
+        self.parent = parent
+        self.key = key
+        self.basePath = []
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
@@ -79,13 +105,24 @@ final class ValueDecoder: Decoder {
 
     // MARK: Unboxing
 
-    func unbox<T: Decodable>(_ value: JSONValue, as type: T.Type, path: [any CodingKey]) throws -> T {
-        if type == Date.self { return try unboxDate(value, path: path) as! T }  // checked by the type test
-        if type == Data.self { return try unboxData(value, path: path) as! T }  // checked by the type test
-        if type == URL.self { return try unboxURL(value, path: path) as! T }  // checked by the type test
-        if type == Decimal.self { return try unboxDecimal(value, path: path) as! T }  // checked by the type test
+    /// Decodes the child `value` found under `key` of this decoder's value.
+    @inline(__always)
+    func unboxChild<T: Decodable>(_ value: JSONValue, as type: T.Type, key: any CodingKey) throws -> T {
+        try ValueDecoder(value: value, parent: self, key: key).unboxSelf(as: type)
+    }
+
+    /// Decodes this decoder's own value as `type`.
+    func unboxSelf<T: Decodable>(as type: T.Type) throws -> T {
+        if type == Date.self { return try unboxDate(value, path: codingPath) as! T }  // checked by the type test
+        if type == Data.self { return try unboxData(value, path: codingPath) as! T }  // checked by the type test
+        if type == URL.self { return try unboxURL(value, path: codingPath) as! T }  // checked by the type test
+        if type == Decimal.self { return try unboxDecimal(value, path: codingPath) as! T }  // checked by the type test
         if type == JSONValue.self { return value as! T }  // checked by the type test
-        return try T(from: ValueDecoder(value: value, codingPath: path, options: options))
+        return try T(from: self)
+    }
+
+    func unbox<T: Decodable>(_ value: JSONValue, as type: T.Type, path: [any CodingKey]) throws -> T {
+        try ValueDecoder(value: value, codingPath: path, options: options).unboxSelf(as: type)
     }
 
     func unboxDate(_ value: JSONValue, path: [any CodingKey]) throws -> Date {

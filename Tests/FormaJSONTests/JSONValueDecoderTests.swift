@@ -1,5 +1,5 @@
 import Foundation
-import FormaJSON
+@testable import FormaJSON
 import Testing
 
 @Suite("JSONValueDecoder")
@@ -90,5 +90,43 @@ struct JSONValueDecoderTests {
         struct Wrapper: Decodable { var any: JSONValue }
         let wrapper = try JSONValueDecoder().decode(Wrapper.self, from: ["any": ["deep": [1, nil]]])
         #expect(wrapper.any == ["deep": [1, nil]])
+    }
+}
+
+@Suite("JSONValueDecoder snake_case keys")
+struct JSONValueDecoderSnakeCaseTests {
+    struct Key: Encodable {
+        let name: String
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyKey.self)
+            try container.encode(0, forKey: AnyKey(stringValue: name))
+        }
+    }
+
+    struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    @Test(arguments: ["name", "firstName", "imageURL", "URLValue", "myURLValue", "userID", "isHTTPSEnabled",
+                      "line2Address", "a", "ABC", "aB", "_private", "trailing_", "HTTPServer2Go", "iOSVersion", "v2API"])
+    func lookupMatchesJSONEncoder(_ name: String) throws {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let encoded = try JSONParser.parse(Array(encoder.encode(Key(name: name))))
+        #expect(encoded.object?.keys == [SnakeCase.toSnakeCase(name)])
+    }
+
+    @Test func acronymPropertiesDecodeFromWhatTheEncoderWrites() throws {
+        struct Profile: Codable, Equatable { var avatarURL: String; var userID: Int; var displayName: String? }
+        let value = Profile(avatarURL: "https://x/a.png", userID: 7, displayName: "Ada")
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let json = try JSONParser.parse(Array(encoder.encode(value)))
+        var decoder = JSONValueDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        #expect(try decoder.decode(Profile.self, from: json) == value)
     }
 }

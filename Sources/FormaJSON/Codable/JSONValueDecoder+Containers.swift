@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 
 /// A decoding key for array positions and converted names.
@@ -15,25 +16,32 @@ struct IndexKey: CodingKey {
 struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let decoder: ValueDecoder
     let object: JSONObject
+    /// Whether keys are snake_case in the JSON: coding keys are looked up by their
+    /// snake_case form (as `JSONEncoder`'s `convertToSnakeCase` writes them).
+    let snakeCase: Bool
     var codingPath: [any CodingKey] { decoder.codingPath }
 
     init(decoder: ValueDecoder, object: JSONObject) {
         self.decoder = decoder
-        if decoder.options.keyDecodingStrategy == .convertFromSnakeCase {
-            var converted = JSONObject()
-            for member in object { converted[SnakeCase.toCamelCase(member.key)] = member.value }
-            self.object = converted
-        } else {
-            self.object = object
-        }
+        self.object = object
+        self.snakeCase = decoder.options.keyDecodingStrategy == .convertFromSnakeCase
     }
 
-    var allKeys: [Key] { object.keys.compactMap { Key(stringValue: $0) } }
+    var allKeys: [Key] {
+        object.keys.compactMap { Key(stringValue: snakeCase ? SnakeCase.toCamelCase($0) : $0) }
+    }
 
-    func contains(_ key: Key) -> Bool { object.contains(key.stringValue) }
+    /// The member for `key`.
+    @inline(__always)
+    private func member(_ key: Key) -> JSONValue? {
+        guard snakeCase else { return object[key.stringValue] }
+        return object[SnakeCase.cachedSnakeCase(key.stringValue)] ?? object[key.stringValue]
+    }
+
+    func contains(_ key: Key) -> Bool { member(key) != nil }
 
     private func value(for key: Key) throws -> JSONValue {
-        guard let value = object[key.stringValue] else {
+        guard let value = member(key) else {
             throw DecodingError.keyNotFound(key, .init(
                 codingPath: codingPath, debugDescription: "missing key \"\(key.stringValue)\""))
         }
@@ -66,7 +74,7 @@ struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
-        guard let member = object[key.stringValue] else { return nil }
+        guard let member = member(key) else { return nil }
         switch member {
         case .null: return nil
         case .string(let s): return s
@@ -75,7 +83,7 @@ struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
-        guard let member = object[key.stringValue], !member.isNull else { return nil }
+        guard let member = member(key), !member.isNull else { return nil }
         if case .number(let n) = member, let v = n.int64Value, let fitted = Int(exactly: v) { return fitted }
         return try decoder.unboxChild(member, as: type, key: key)
     }
@@ -85,7 +93,7 @@ struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-        guard let value = object[key.stringValue], !value.isNull else { return nil }
+        guard let value = member(key), !value.isNull else { return nil }
         return try decoder.unboxChild(value, as: type, key: key)
     }
 
@@ -102,7 +110,7 @@ struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func superDecoder(forKey key: Key) throws -> any Decoder {
-        ValueDecoder(value: object[key.stringValue] ?? .null, codingPath: codingPath + [key], options: decoder.options)
+        ValueDecoder(value: member(key) ?? .null, parent: decoder, key: key)
     }
 }
 
@@ -224,6 +232,52 @@ struct SingleValueContainer: SingleValueDecodingContainer {
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
         try decoder.unboxSelf(as: type)
+    }
+}
+
+extension SnakeCase {
+    private static let cache = Mutex<[String: String]>([:])
+
+    /// ``toSnakeCase(_:)``, remembered: coding keys repeat for every value decoded.
+    static func cachedSnakeCase(_ key: String) -> String {
+        if let known = cache.withLock({ $0[key] }) { return known }
+        let converted = toSnakeCase(key)
+        cache.withLock { table in
+            if table.count > 4096 { table.removeAll(keepingCapacity: true) }
+            table[key] = converted
+        }
+        return converted
+    }
+
+    /// `key` converted as `JSONEncoder.KeyEncodingStrategy.convertToSnakeCase` does (and as
+    /// `@Schema(keys: .snakeCase)` writes schema keys): words split where a lowercase letter
+    /// is followed by an uppercase one, and before the last capital of a run of capitals
+    /// followed by a lowercase letter (`myURLValue` → `my_url_value`); lowercased, joined by `_`.
+    static func toSnakeCase(_ key: String) -> String {
+        let characters = Array(key)
+        guard !characters.isEmpty else { return key }
+        var words: [Range<Int>] = []
+        var wordStart = 0
+        var searchStart = 1
+        let end = characters.count
+        while let upper = (searchStart..<end).first(where: { characters[$0].isUppercase }) {
+            words.append(wordStart..<upper)
+            guard let lower = (upper..<end).first(where: { characters[$0].isLowercase }) else {
+                wordStart = upper
+                searchStart = end
+                break
+            }
+            if lower == upper + 1 {
+                wordStart = upper
+            } else {
+                words.append(upper..<(lower - 1))
+                wordStart = lower - 1
+            }
+            searchStart = lower + 1
+            if searchStart > end { break }
+        }
+        words.append(wordStart..<end)
+        return words.map { String(characters[$0]).lowercased() }.joined(separator: "_")
     }
 }
 

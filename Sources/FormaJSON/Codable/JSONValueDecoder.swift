@@ -16,7 +16,10 @@ public struct JSONValueDecoder: Sendable {
     public enum KeyDecodingStrategy: Sendable {
         /// Keys are used as they are.
         case useDefaultKeys
-        /// `snake_case` keys become `camelCase` coding keys, as `JSONDecoder` does.
+        /// Keys are snake_case: each coding key is looked up in the form
+        /// `JSONEncoder`'s `convertToSnakeCase` (and `@Schema(keys: .snakeCase)`) writes, so
+        /// `avatarURL` reads `avatar_url` (where `JSONDecoder`'s `convertFromSnakeCase` would
+        /// look for `avatarUrl` and miss it); `allKeys` converts keys back to camelCase.
         case convertFromSnakeCase
     }
 

@@ -47,6 +47,7 @@ let package = Package(
         .macro(
             name: "FormaMacros",
             dependencies: [
+                "FormaJSON",
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
                 .product(name: "SwiftSyntaxMacros", package: "swift-syntax"),
                 .product(name: "SwiftSyntaxBuilder", package: "swift-syntax"),

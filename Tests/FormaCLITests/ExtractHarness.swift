@@ -76,7 +76,7 @@ enum ExtractHarness {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        FileManager.default.createFile(atPath: directory.path("stderr"), contents: nil)
+        _ = FileManager.default.createFile(atPath: directory.path("stderr"), contents: nil)
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: directory.path("stderr")))
         process.standardOutput = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice

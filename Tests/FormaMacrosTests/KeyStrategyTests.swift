@@ -32,7 +32,7 @@ import Testing
         encoder.keyEncodingStrategy = .convertToSnakeCase
         let text = String(decoding: try encoder.encode(Single(key: name)), as: UTF8.self)
         let expected = try #require(text.split(separator: "\"").dropFirst().first.map(String.init))
-        #expect(KeyStrategy.snakeCased(name) == expected)
+        #expect(KeyStrategy.snakeCase.apply(name) == expected)
     }
 
     @Test func defaultKeysAreUnchanged() {

@@ -1,5 +1,5 @@
-public import FormaClient
-public import FormaJSON
+import FormaClient
+import FormaJSON
 
 /// What an ``ExtractionStream`` delivers: snapshots of the value while a reply streams,
 /// then the validated extraction.

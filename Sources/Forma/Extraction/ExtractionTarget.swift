@@ -1,5 +1,5 @@
 import Foundation
-public import FormaClient
+import FormaClient
 
 /// What an extraction aims at: a schema (JSON targets) or a pattern (text targets), how to
 /// turn a checked reply into the value, and the user's semantic validators.

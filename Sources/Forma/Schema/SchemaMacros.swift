@@ -1,4 +1,4 @@
-public import FormaSchema
+import FormaSchema
 
 /// Derives a JSON Schema for a `Codable` struct, enum or final class.
 ///

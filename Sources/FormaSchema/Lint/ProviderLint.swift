@@ -1,4 +1,4 @@
-public import FormaJSON
+import FormaJSON
 
 /// Reports, for each backend, which keywords of a schema it does not enforce or rejects —
 /// the places where only local validation protects you.

@@ -67,8 +67,6 @@ struct RegexFeatures: OptionSet, Sendable, Hashable {
                 out.append((name, .rejected, "outlines-core compiles patterns to automata, which have no \(name)"))
             case (.outlines, _):
                 continue
-            default:
-                continue
             }
         }
         return out

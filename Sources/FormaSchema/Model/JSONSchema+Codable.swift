@@ -1,4 +1,4 @@
-public import FormaJSON
+import FormaJSON
 
 /// A `JSONSchema` encodes as its schema document, so `JSONEncoder().encode(T.jsonSchema)`
 /// writes the schema, and decodes from any schema document.

@@ -1,4 +1,4 @@
-public import FormaJSON
+import FormaJSON
 
 extension JSONSchema {
     /// The schema rewritten for a provider's strict structured-output mode.

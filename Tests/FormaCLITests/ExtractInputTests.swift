@@ -77,7 +77,7 @@ struct ExtractInputTests {
         // Row 1 is slow, the others fast: in order it still comes first.
         let server = try TestServer { request in
             let n = ExtractHarness.row(of: request)?.number ?? 0
-            return n == 1 ? .delayed(by: .milliseconds(600), then: ExtractHarness.reply(n)) : ExtractHarness.reply(n)
+            return n == 1 ? .delayed(by: .milliseconds(1500), then: ExtractHarness.reply(n)) : ExtractHarness.reply(n)
         }
         let directory = try TemporaryDirectory()
         let input = try directory.write("in.jsonl", ExtractHarness.jsonl(20))

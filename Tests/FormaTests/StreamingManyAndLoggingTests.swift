@@ -50,14 +50,25 @@ struct StreamingManyAndLoggingTests {
 
     @Test func elementsAreYieldedOneByOneAsTheyClose() async throws {
         let pieces = [#"[{"name": "Ada"}"#, #", {"name": "Gr"#, #"ace"}, {"#, #""name": "Alan"}]"#]
-        let server = try TestServer(script: [.sse(TogetherFixtures.chatChunks(contentPieces: pieces), delayBetweenEvents: .milliseconds(80))])
+        let events = TogetherFixtures.chatChunks(contentPieces: pieces).map { Array("data: \($0)\n\n".utf8) }
+            + [Array("data: [DONE]\n\n".utf8)]
         let log = EventLog()
+        // The reply is held back after the piece that closes "Grace" until the consumer has
+        // seen Grace (or 20 s pass), so the order below does not depend on scheduling: an
+        // implementation that yields only at the end times the gate out and fails the check.
+        let transport = GatedStreamTransport(chunks: events, gateBefore: 3) {
+            for _ in 0..<2000 where !log.all.contains("element Grace") {
+                try? await Task.sleep(for: .milliseconds(10))
+            }
+        }
+        let configuration = ClientConfiguration(apiKey: "sk-test-secret-0000", baseURL: "http://127.0.0.1:9/v1")
+        let client = try ChatClient(configuration: configuration, transport: transport)
         var options = ExtractionOptions()
         options.observer = ClosureExtractionObserver { event in
             if case .replyReceived = event { log.append("reply complete") }
         }
         var names: [String] = []
-        for try await contact in try client(for: server).extractMany(Contact.self, from: "a list", model: model, options: options) {
+        for try await contact in client.extractMany(Contact.self, from: "a list", model: model, options: options) {
             log.append("element \(contact.name)")
             names.append(contact.name)
         }
@@ -67,7 +78,7 @@ struct StreamingManyAndLoggingTests {
         let replyIndex = try #require(entries.firstIndex(of: "reply complete"))
         #expect(entries.firstIndex(of: "element Ada").map { $0 < replyIndex } == true)
         #expect(entries.firstIndex(of: "element Grace").map { $0 < replyIndex } == true)
-        let body = try #require(server.requests.first?.json)
+        let body = try #require(transport.requestBodies.first.flatMap { try? JSONParser.parse($0) })
         #expect(body["response_format"]?["json_schema"]?["schema"]?["type"] == "array")
         #expect(body["response_format"]?["json_schema"]?["schema"]?["items"] != nil)
     }
@@ -131,5 +142,40 @@ struct StreamingManyAndLoggingTests {
         let withPrompt = all.filter { "\($0.metadata)".contains("private text") }
         #expect(!withPrompt.isEmpty)
         #expect(withPrompt.allSatisfy { $0.level == .trace })
+    }
+}
+
+/// A transport that streams `chunks`, pausing before chunk `gateBefore` until `gate` returns.
+final class GatedStreamTransport: Transport {
+    let chunks: [[UInt8]]
+    let gateBefore: Int
+    let gate: @Sendable () async -> Void
+    private let bodies = Mutex<[[UInt8]]>([])
+
+    init(chunks: [[UInt8]], gateBefore: Int, gate: @escaping @Sendable () async -> Void) {
+        self.chunks = chunks
+        self.gateBefore = gateBefore
+        self.gate = gate
+    }
+
+    /// The bodies of the requests sent so far.
+    var requestBodies: [[UInt8]] { bodies.withLock { $0 } }
+
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        throw APIError(kind: .connection, message: "this test transport only streams")
+    }
+
+    func stream(_ request: HTTPRequest) async throws -> HTTPStreamResponse {
+        bodies.withLock { $0.append(request.body ?? []) }
+        let (stream, continuation) = AsyncThrowingStream<[UInt8], any Error>.makeStream()
+        let chunks = chunks, gateBefore = gateBefore, gate = gate
+        Task {
+            for (index, chunk) in chunks.enumerated() {
+                if index == gateBefore { await gate() }
+                continuation.yield(chunk)
+            }
+            continuation.finish()
+        }
+        return HTTPStreamResponse(status: 200, headers: ["content-type": "text/event-stream"], body: HTTPBody(stream))
     }
 }

@@ -13,21 +13,16 @@ import Foundation
 struct Case {
     let name: String
     let run: ([String]) throws -> Void
-    /// The stages alone, for `FORMA_BENCH_STAGES=1`: parse, validate, decode.
+    /// The stages alone, for `FORMA_BENCH_STAGES=1`: parse, validate, decode (both ways).
     let stages: [(String, ([String]) throws -> Void)]
 }
 
 func decoding<T: Decodable & SchemaRepresentable & Sendable>(_ type: T.Type, _ name: String, snakeCase: Bool = false) throws -> Case {
-    // `ExtractionTarget.type` decodes with default keys; a `@Schema(keys: .snakeCase)` type
-    // (ContactCard) needs the matching key strategy, given here with the same schema.
     var keys = JSONValueDecoder()
-    keys.keyDecodingStrategy = .convertFromSnakeCase
-    let target: ExtractionTarget<T> = snakeCase
-        ? try ExtractionTarget(name: name, schema: T.jsonSchema) { [keys] in try keys.decode(T.self, from: $0) }
-        : try .type(type)
+    if snakeCase { keys.keyDecodingStrategy = .convertFromSnakeCase }
+    let target: ExtractionTarget<T> = try .type(type)
     let decoder = try ReplyDecoder(target: target)
     let validator = try Validator(schema: T.jsonSchema)
-    let values = JSONValueDecoder()
     return Case(
         name: name,
         run: { replies in
@@ -36,8 +31,12 @@ func decoding<T: Decodable & SchemaRepresentable & Sendable>(_ type: T.Type, _ n
         stages: [
             ("parse", { replies in for reply in replies { _ = try JSONParser.parse(reply) } }),
             ("parse+validate", { replies in for reply in replies { _ = validator.validate(try JSONParser.parse(reply)) } }),
-            ("parse+decode", { replies in
-                for reply in replies { _ = try (snakeCase ? keys : values).decode(T.self, from: JSONParser.parse(reply)) }
+            ("parse+Decodable", { replies in
+                for reply in replies { _ = try keys.decode(T.self, from: JSONParser.parse(reply)) }
+            }),
+            ("parse+init(jsonValue:)", { replies in
+                guard let fast = T.self as? any JSONValueDecodable.Type else { return }
+                for reply in replies { _ = try fast.init(jsonValue: JSONParser.parse(reply)) }
             }),
         ])
 }

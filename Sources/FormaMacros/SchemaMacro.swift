@@ -52,9 +52,21 @@ public struct SchemaMacro: ExtensionMacro, MemberMacro {
             if names.contains("PartiallyDecodable"), !declaration.is(ClassDeclSyntax.self) {
                 conformances.append("Forma.PartiallyDecodable")
             }
+            var body = CodeWriter()
+            if names.contains("JSONValueDecodable"),
+                let initializer = JSONValueInitGenerator(options: SchemaOptions(node), access: access(of: declaration))
+                    .initializer(for: declaration)
+            {
+                conformances.append("FormaJSON.JSONValueDecodable")
+                JSONValueInitGenerator(options: SchemaOptions(node), access: access(of: declaration))
+                    .members(initializer, into: &body)
+            }
             guard !conformances.isEmpty else { return [] }
             let conformance = ": " + conformances.joined(separator: ", ")
-            let source = "extension \(type.trimmedDescription)\(conformance) {}"
+            let source =
+                body.lines.isEmpty
+                ? "extension \(type.trimmedDescription)\(conformance) {}"
+                : "extension \(type.trimmedDescription)\(conformance) {\n" + body.lines.map { "    " + $0 }.joined(separator: "\n") + "\n}"
             return DeclSyntax(stringLiteral: source).as(ExtensionDeclSyntax.self).map { [$0] } ?? []
         }
         var diagnostics: [Diagnostic] = []

@@ -58,8 +58,14 @@ extension ExtractionTarget where Value: Decodable & SchemaRepresentable {
     /// (as `JSONEncoder`'s `convertToSnakeCase` writes them): when a key is not found with the
     /// property names, the value is decoded again converting keys from snake_case, as
     /// `JSONDecoder`'s `convertFromSnakeCase` does.
+    ///
+    /// When `@Schema` generated `init(jsonValue:)` (``JSONValueDecodable``), the value is
+    /// first built with it, straight from the parsed reply; `Decodable` runs only when that
+    /// fails, to locate the problem.
     public static func type(_ type: Value.Type, validators: [@Sendable (Value) throws -> Void] = []) throws -> ExtractionTarget {
-        try ExtractionTarget(name: schemaName(of: type), schema: Value.jsonSchema, validators: validators) { value in
+        let fast = (Value.self as? any JSONValueDecodable.Type).map { fastDecoder($0) }
+        return try ExtractionTarget(name: schemaName(of: type), schema: Value.jsonSchema, validators: validators) { value in
+            if let fast, let decoded = try? fast(value) { return decoded }
             do {
                 return try JSONValueDecoder().decode(Value.self, from: value)
             } catch DecodingError.keyNotFound(let key, let context) {
@@ -70,6 +76,14 @@ extension ExtractionTarget where Value: Decodable & SchemaRepresentable {
                 }
                 return decoded
             }
+        }
+    }
+
+    /// `init(jsonValue:)` of `Fast`, which is `Value` (opened from the existential metatype).
+    private static func fastDecoder<Fast: JSONValueDecodable>(_ fast: Fast.Type) -> @Sendable (JSONValue) throws -> Value {
+        { value in
+            guard let decoded = try Fast(jsonValue: value) as? Value else { throw JSONValueDecodingFailure() }
+            return decoded
         }
     }
 }

@@ -204,17 +204,15 @@ struct SingleValueContainer: SingleValueDecodingContainer {
 
     func decode(_ type: Float.Type) throws -> Float {
         guard case .number(let n) = value else { throw mismatch(type, value, codingPath) }
-        let d = n.doubleValue
-        guard d.isInfinite || abs(d) <= Double(Float.greatestFiniteMagnitude) else {
+        guard let value = JSONScalars.float(n) else {
             throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "number \(n) does not fit Float"))
         }
-        return Float(d)
+        return value
     }
 
     private func integer<I: FixedWidthInteger>(_ type: I.Type) throws -> I {
         guard case .number(let n) = value else { throw mismatch(type, value, codingPath) }
-        if let v = n.int64Value, let fitted = I(exactly: v) { return fitted }
-        if !n.isNegative, n.isInteger, let big = UInt64(n.description), let fitted = I(exactly: big) { return fitted }
+        if let value = JSONScalars.integer(n, as: type) { return value }
         throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "number \(n) does not fit \(type)"))
     }
 

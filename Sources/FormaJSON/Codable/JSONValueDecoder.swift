@@ -163,15 +163,9 @@ final class ValueDecoder: Decoder {
         return url
     }
 
-    static let posix = Locale(identifier: "en_US_POSIX")
-
     func unboxDecimal(_ value: JSONValue, path: [any CodingKey]) throws -> Decimal {
         guard case .number(let n) = value else { throw mismatch(Decimal.self, value, path) }
-        if let parts = n.smallParts, parts.exponent >= -127, parts.exponent <= 127 {
-            // Exact and allocation-free: significand × 10^exponent.
-            return Decimal(sign: n.isNegative ? .minus : .plus, exponent: parts.exponent, significand: Decimal(parts.significand))
-        }
-        guard let decimal = Decimal(string: n.description, locale: ValueDecoder.posix) else {
+        guard let decimal = JSONScalars.decimal(n) else {
             throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "number \(n) does not fit Decimal"))
         }
         return decimal

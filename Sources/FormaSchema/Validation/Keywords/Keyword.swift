@@ -21,7 +21,7 @@ class Keyword: @unchecked Sendable {
     /// Builds a node's keyword objects, fusing `properties` with `required` and
     /// `additionalProperties` into one ``ObjectShapeKeyword`` where that keeps the meaning.
     static func makeAll(_ compiled: [CompiledKeyword]) -> [Keyword] {
-        var list = compiled
+        let list = compiled
         func index(_ name: String) -> Int? { list.firstIndex { $0.name == name } }
         if let p = index("properties"), case .properties(let table, let nodes) = list[p].kind {
             var requiredMask: UInt64 = 0

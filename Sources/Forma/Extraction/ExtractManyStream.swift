@@ -144,8 +144,8 @@ extension ChatClient {
             let elementValidators = validators
             let target = try ExtractionTarget<[T]>(
                 name: schemaName(of: type) + "_list", schema: [T].jsonSchema,
-                validators: [{ values in for value in values { for validate in elementValidators { try validate(value) } } }]
-            ) { try JSONValueDecoder().decode([T].self, from: $0) }
+                validators: [{ values in for value in values { for validate in elementValidators { try validate(value) } } }],
+                decode: ExtractionTarget<[T]>.typedDecoder())
             return Extractor(client: self, model: model, target: target, options: options)
         }
         return ExtractManyStream(array: array, item: item, messages: messages)

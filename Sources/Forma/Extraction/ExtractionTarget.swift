@@ -63,8 +63,14 @@ extension ExtractionTarget where Value: Decodable & SchemaRepresentable {
     /// first built with it, straight from the parsed reply; `Decodable` runs only when that
     /// fails, to locate the problem.
     public static func type(_ type: Value.Type, validators: [@Sendable (Value) throws -> Void] = []) throws -> ExtractionTarget {
+        try ExtractionTarget(name: schemaName(of: type), schema: Value.jsonSchema, validators: validators, decode: typedDecoder())
+    }
+
+    /// How ``type(_:validators:)`` turns a checked reply into a `Value`: `init(jsonValue:)`
+    /// when generated, else (or when it fails) `Decodable` with default keys, then snake_case keys.
+    static func typedDecoder() -> @Sendable (JSONValue) throws -> Value {
         let fast = (Value.self as? any JSONValueDecodable.Type).map { fastDecoder($0) }
-        return try ExtractionTarget(name: schemaName(of: type), schema: Value.jsonSchema, validators: validators) { value in
+        return { value in
             if let fast, let decoded = try? fast(value) { return decoded }
             do {
                 return try JSONValueDecoder().decode(Value.self, from: value)

@@ -47,6 +47,7 @@ extension JSONValueDecodable where Self: Decodable {
 // MARK: Standard types, read exactly as `JSONValueDecoder` reads them
 
 extension String: JSONValueDecodable {
+    @inlinable
     public init(jsonValue: JSONValue) throws {
         guard case .string(let s) = jsonValue else { throw JSONValueDecodingFailure() }
         self = s
@@ -54,6 +55,7 @@ extension String: JSONValueDecodable {
 }
 
 extension Bool: JSONValueDecodable {
+    @inlinable
     public init(jsonValue: JSONValue) throws {
         guard case .bool(let b) = jsonValue else { throw JSONValueDecodingFailure() }
         self = b
@@ -61,6 +63,7 @@ extension Bool: JSONValueDecodable {
 }
 
 extension Double: JSONValueDecodable {
+    @inlinable
     public init(jsonValue: JSONValue) throws {
         guard case .number(let n) = jsonValue else { throw JSONValueDecodingFailure() }
         self = n.doubleValue
@@ -112,6 +115,7 @@ extension UUID: JSONValueDecodable {
 }
 
 extension JSONValue: JSONValueDecodable {
+    @inlinable
     public init(jsonValue: JSONValue) { self = jsonValue }
 }
 
@@ -128,6 +132,7 @@ extension UInt64: JSONValueDecodable {}
 
 extension JSONValueDecodable where Self: FixedWidthInteger {
     /// Reads an integral number that fits the type (`3.0` counts; `3.5` does not).
+    @inlinable
     public init(jsonValue: JSONValue) throws {
         guard case .number(let n) = jsonValue, let value = JSONScalars.integer(n, as: Self.self) else {
             throw JSONValueDecodingFailure()
@@ -137,6 +142,7 @@ extension JSONValueDecodable where Self: FixedWidthInteger {
 }
 
 extension Array: JSONValueDecodable where Element: JSONValueDecodable {
+    @inlinable
     public init(jsonValue: JSONValue) throws {
         guard case .array(let elements) = jsonValue else { throw JSONValueDecodingFailure() }
         var result: [Element] = []
@@ -148,7 +154,9 @@ extension Array: JSONValueDecodable where Element: JSONValueDecodable {
 
 /// Scalar conversions shared by ``JSONValueDecoder`` and the ``JSONValueDecodable``
 /// conformances, so both paths read numbers identically.
+@usableFromInline
 enum JSONScalars {
+    @inlinable
     static func integer<I: FixedWidthInteger>(_ n: JSONNumber, as type: I.Type) -> I? {
         if let v = n.int64Value { return I(exactly: v) }
         if !n.isNegative, n.isInteger, let big = UInt64(n.description) { return I(exactly: big) }

@@ -72,16 +72,7 @@ extension ExtractionTarget where Value: Decodable & SchemaRepresentable {
         let fast = (Value.self as? any JSONValueDecodable.Type).map { fastDecoder($0) }
         return { value in
             if let fast, let decoded = try? fast(value) { return decoded }
-            do {
-                return try JSONValueDecoder().decode(Value.self, from: value)
-            } catch DecodingError.keyNotFound(let key, let context) {
-                var snakeCase = JSONValueDecoder()
-                snakeCase.keyDecodingStrategy = .convertFromSnakeCase
-                guard let decoded = try? snakeCase.decode(Value.self, from: value) else {
-                    throw DecodingError.keyNotFound(key, context)
-                }
-                return decoded
-            }
+            return try JSONValueDecoder.decodeEitherKeys(Value.self, from: value)
         }
     }
 

@@ -51,6 +51,22 @@ public struct JSONValueDecoder: Sendable {
         let decoder = ValueDecoder(value: value, codingPath: [], options: self)
         return try decoder.unbox(value, as: T.self, path: [])
     }
+
+    /// Decodes `type` with default keys and, when a key is missing, again with
+    /// `.convertFromSnakeCase` — how extraction reads types whose schema may use either.
+    /// - Throws: The first attempt's `DecodingError` when neither works.
+    public static func decodeEitherKeys<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
+        do {
+            return try JSONValueDecoder().decode(type, from: value)
+        } catch DecodingError.keyNotFound(let key, let context) {
+            var snakeCase = JSONValueDecoder()
+            snakeCase.keyDecodingStrategy = .convertFromSnakeCase
+            guard let decoded = try? snakeCase.decode(type, from: value) else {
+                throw DecodingError.keyNotFound(key, context)
+            }
+            return decoded
+        }
+    }
 }
 
 /// The `Decoder` over one value.

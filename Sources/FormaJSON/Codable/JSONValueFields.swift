@@ -91,12 +91,6 @@ public enum JSONValueFields {
 
     /// The `Decodable` route: default keys, then snake_case keys when a key is missing.
     static func decodable<T: Decodable>(_ value: JSONValue) throws -> T {
-        do {
-            return try JSONValueDecoder().decode(T.self, from: value)
-        } catch DecodingError.keyNotFound {
-            var snakeCase = JSONValueDecoder()
-            snakeCase.keyDecodingStrategy = .convertFromSnakeCase
-            return try snakeCase.decode(T.self, from: value)
-        }
+        try JSONValueDecoder.decodeEitherKeys(T.self, from: value)
     }
 }

@@ -33,6 +33,33 @@ extension JSONReader {
         }
     }
 
+    /// Checks and passes the string whose opening quote is at the cursor without building it.
+    mutating func skipString() throws(JSONParseFailure) {
+        let open = position
+        position += 1
+        while true {
+            skipPlainASCII()
+            guard position < count else {
+                throw failure(.unexpectedEndOfInput, "unterminated string starting at byte \(open)")
+            }
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                position += 1
+                return
+            } else if byte == UInt8(ascii: "\\") {
+                // Rare: decode (and so check) the escapes, then drop the result.
+                _ = try readEscapedString(from: open + 1, open: open)
+                return
+            } else if byte < 0x20 {
+                throw controlCharacterFailure(byte)
+            } else if byte >= 0x80 {
+                try skipMultiByteScalar()
+            } else {
+                position += 1
+            }
+        }
+    }
+
     /// The string of the already validated UTF-8 bytes `start..<end`.
     @inline(__always)
     func makeString(from start: Int, to end: Int, isASCII: Bool) -> String {

@@ -43,6 +43,8 @@ public final class Validator: Sendable {
     let root: SchemaNode
     let dynamicAnchors: [[String: SchemaNode]]
     let options: Options
+    /// The program for checking JSON text while reading it, when the schema has one.
+    let streamRoot: StreamNode?
 
     /// Compiles `schema`.
     /// - Parameters:
@@ -60,6 +62,7 @@ public final class Validator: Sendable {
         self.draft = resources[root.resourceID].draft
         self.dynamicAnchors = compiler.dynamicAnchorNodes()
         self.options = options
+        self.streamRoot = StreamCompiler.compile(root)
     }
 
     /// Compiles a schema given as a JSON value.

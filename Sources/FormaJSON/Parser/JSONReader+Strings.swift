@@ -60,6 +60,35 @@ extension JSONReader {
         }
     }
 
+    /// Scans the string whose opening quote is at the cursor. Without escapes, returns the
+    /// range of its (validated UTF-8) content and leaves the cursor after the closing quote;
+    /// with escapes, returns `nil` and leaves the cursor on the opening quote.
+    mutating func scanPlainString() throws(JSONParseFailure) -> Range<Int>? {
+        let open = position
+        position += 1
+        let start = position
+        while true {
+            skipPlainASCII()
+            guard position < count else {
+                throw failure(.unexpectedEndOfInput, "unterminated string starting at byte \(open)")
+            }
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                position += 1
+                return start..<(position - 1)
+            } else if byte == UInt8(ascii: "\\") {
+                position = open
+                return nil
+            } else if byte < 0x20 {
+                throw controlCharacterFailure(byte)
+            } else if byte >= 0x80 {
+                try skipMultiByteScalar()
+            } else {
+                position += 1
+            }
+        }
+    }
+
     /// The string of the already validated UTF-8 bytes `start..<end`.
     @inline(__always)
     func makeString(from start: Int, to end: Int, isASCII: Bool) -> String {

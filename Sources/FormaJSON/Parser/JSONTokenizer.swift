@@ -37,8 +37,11 @@ public struct JSONTokenizer: ~Copyable {
     }
 
     /// The byte offset of the cursor; set it back to an earlier value to read again.
+    ///
+    /// The getter is `mutating` so that reading it passes the tokenizer by reference: a
+    /// borrowing getter of this (loadable) struct would copy the whole reader per call.
     public var position: Int {
-        get { reader.position }
+        mutating get { reader.position }
         set { reader.position = newValue }
     }
 
@@ -69,6 +72,43 @@ public struct JSONTokenizer: ~Copyable {
     /// Reads a string value.
     public mutating func readString() throws -> String {
         do { return try reader.readString() } catch { throw self.error(error) }
+    }
+
+    /// Reads a string value and hands `body` its UTF-8 bytes: a slice of the input when the
+    /// string has no escapes (nothing is built), else the decoded string's bytes. The bytes
+    /// are valid UTF-8 and live only during `body`.
+    public mutating func withString<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
+        let range: Range<Int>?
+        do { range = try reader.scanPlainString() } catch { throw self.error(error) }
+        if let range { return try body(UnsafeBufferPointer(rebasing: reader.bytes[range])) }
+        var text = try readString()
+        return try text.withUTF8(body)
+    }
+
+    /// Reads a member's key and the colon after it, handing `body` the key's UTF-8 bytes
+    /// as ``withString(_:)`` does.
+    public mutating func withKey<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
+        do throws(JSONParseFailure) {
+            reader.skipWhitespace()
+            guard reader.position < reader.count else {
+                throw reader.failure(.unexpectedEndOfInput, "expected a string key, found end of input")
+            }
+            guard reader.bytes[reader.position] == UInt8(ascii: "\"") else {
+                throw reader.failure(.unexpectedCharacter, "expected a string key, found \(reader.found())")
+            }
+        } catch { throw self.error(error) }
+        let result = try withString(body)
+        do throws(JSONParseFailure) {
+            reader.skipWhitespace()
+            guard reader.position < reader.count else {
+                throw reader.failure(.unexpectedEndOfInput, "expected ':' after object key, found end of input")
+            }
+            guard reader.bytes[reader.position] == UInt8(ascii: ":") else {
+                throw reader.failure(.unexpectedCharacter, "expected ':' after object key, found \(reader.found())")
+            }
+            reader.position += 1
+        } catch { throw self.error(error) }
+        return result
     }
 
     /// Checks and passes a string value without building it.

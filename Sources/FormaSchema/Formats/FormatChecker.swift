@@ -29,26 +29,34 @@ public enum FormatChecker: Sendable {
     /// - Returns: `true` when `value` conforms, `false` when it does not, and `nil` when
     ///   `format` is not one of ``knownFormats`` (unknown formats must be ignored).
     public static func check(format: String, value: String) -> Bool? {
+        checker(for: format).map { $0(value) }
+    }
+
+    /// The check for the format named `format`, looked up once (validation keeps it, so
+    /// each checked string costs no lookup by name).
+    /// - Parameter format: The value of the schema's `format` keyword.
+    /// - Returns: The check, or `nil` when `format` is not one of ``knownFormats``.
+    public static func checker(for format: String) -> (@Sendable (String) -> Bool)? {
         switch format {
-        case "date-time": return DateTimeFormat.isDateTime(value)
-        case "date": return DateTimeFormat.isFullDate(value)
-        case "time": return DateTimeFormat.isFullTime(value)
-        case "duration": return DurationFormat.isDuration(value)
-        case "email": return EmailFormat.isMailbox(value, international: false)
-        case "idn-email": return EmailFormat.isMailbox(value, international: true)
-        case "hostname": return HostnameFormat.isHostname(value)
-        case "idn-hostname": return HostnameFormat.isInternationalHostname(value)
-        case "ipv4": return IPAddressFormat.isIPv4(value.utf8)
-        case "ipv6": return IPAddressFormat.isIPv6(value.utf8)
-        case "uri": return URIFormat.isValid(value, allowRelative: false, international: false)
-        case "uri-reference": return URIFormat.isValid(value, allowRelative: true, international: false)
-        case "iri": return URIFormat.isValid(value, allowRelative: false, international: true)
-        case "iri-reference": return URIFormat.isValid(value, allowRelative: true, international: true)
-        case "uri-template": return URITemplateFormat.isTemplate(value)
-        case "uuid": return isUUID(value)
-        case "regex": return isECMARegex(value)
-        case "json-pointer": return PointerFormat.isJSONPointer(value.utf8)
-        case "relative-json-pointer": return PointerFormat.isRelativeJSONPointer(value.utf8)
+        case "date-time": return { DateTimeFormat.isDateTime($0) }
+        case "date": return { DateTimeFormat.isFullDate($0) }
+        case "time": return { DateTimeFormat.isFullTime($0) }
+        case "duration": return { DurationFormat.isDuration($0) }
+        case "email": return { EmailFormat.isMailbox($0, international: false) }
+        case "idn-email": return { EmailFormat.isMailbox($0, international: true) }
+        case "hostname": return { HostnameFormat.isHostname($0) }
+        case "idn-hostname": return { HostnameFormat.isInternationalHostname($0) }
+        case "ipv4": return { IPAddressFormat.isIPv4($0.utf8) }
+        case "ipv6": return { IPAddressFormat.isIPv6($0.utf8) }
+        case "uri": return { URIFormat.isValid($0, allowRelative: false, international: false) }
+        case "uri-reference": return { URIFormat.isValid($0, allowRelative: true, international: false) }
+        case "iri": return { URIFormat.isValid($0, allowRelative: false, international: true) }
+        case "iri-reference": return { URIFormat.isValid($0, allowRelative: true, international: true) }
+        case "uri-template": return { URITemplateFormat.isTemplate($0) }
+        case "uuid": return { isUUID($0) }
+        case "regex": return { isECMARegex($0) }
+        case "json-pointer": return { PointerFormat.isJSONPointer($0.utf8) }
+        case "relative-json-pointer": return { PointerFormat.isRelativeJSONPointer($0.utf8) }
         default: return nil
         }
     }

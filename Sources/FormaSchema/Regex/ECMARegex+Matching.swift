@@ -9,8 +9,14 @@ extension ECMARegex {
     /// grow to ``Limits/heapLimitKiB``.
     func execute(_ compiled: PCRE2Pattern, on subject: String) throws -> Range<Int>? {
         var subject = subject
+        return try subject.withUTF8 { try execute(compiled, onUTF8: $0) }
+    }
+
+    /// Runs `compiled` over the valid UTF-8 bytes `utf8` (a string's, or a slice of checked
+    /// JSON text) and returns the byte range of the match.
+    func execute(_ compiled: PCRE2Pattern, onUTF8 utf8: UnsafeBufferPointer<UInt8>) throws -> Range<Int>? {
         let stackLimit = Int(limits.heapLimitKiB) * 1024
-        let outcome = subject.withUTF8 { utf8 -> (code: Int32, range: Range<Int>)? in
+        let outcome = { () -> (code: Int32, range: Range<Int>)? in
             PCRE2MatchData.withMatchData { matchData in
                 let code = Self.run(compiled, utf8, matchData, matchContext.context, stackLimit: stackLimit)
                 // 0 means the one-pair ovector is too small for the groups, yet the match succeeded.
@@ -19,7 +25,7 @@ extension ECMARegex {
                 }
                 return (code, ovector[0]..<max(ovector[0], ovector[1]))
             }
-        }
+        }()
         guard let outcome else {
             throw ECMARegexError(code: .matchFailed, pattern: pattern, message: "out of memory for match data")
         }

@@ -61,6 +61,11 @@ public final class ECMARegex: Sendable {
         try execute(searchPattern, on: subject) != nil
     }
 
+    /// ``matches(_:)`` over valid UTF-8 bytes (a slice of checked JSON text).
+    func matches(utf8 subject: UnsafeBufferPointer<UInt8>) throws -> Bool {
+        try execute(searchPattern, onUTF8: subject) != nil
+    }
+
     /// Whether the whole of `subject` matches the pattern, like Python's `re.fullmatch`.
     /// - Parameter subject: the string to test.
     /// - Returns: `true` if the pattern matches from the first to the last character.

@@ -1,10 +1,13 @@
 import FormaJSON
 import FormaSchema
+import Foundation
 
 /// Parses and validates one instance and reports the outcome.
 ///
-/// The fast path builds no messages: `Validator.isValid` first, and the full
-/// `Validator.validate` only for an instance already known to be invalid.
+/// The fast path builds neither a tree nor messages: `Validator.quickCheck(json:)` checks the
+/// text while reading it (where the schema allows); anything it does not call valid is
+/// parsed, checked with `Validator.isValid`, and given the full `Validator.validate` only
+/// when it is invalid.
 struct InstanceChecker: Sendable {
     /// The compiled schema.
     let validator: Validator
@@ -13,6 +16,9 @@ struct InstanceChecker: Sendable {
     /// The largest instance accepted, in bytes (also the parser's size limit).
     let maxInstanceBytes: Int
     private let parseOptions: JSONParser.Options
+    /// Whether valid text may be recognized without building its tree (on unless
+    /// `FORMA_VALIDATE_TREE_ONLY=1`, which benchmarks use to compare both paths).
+    private let checksText: Bool
 
     /// A checker validating against `validator` and reporting through `reporter`.
     init(validator: Validator, reporter: InstanceReporter, maxInstanceBytes: Int) {
@@ -20,11 +26,17 @@ struct InstanceChecker: Sendable {
         self.reporter = reporter
         self.maxInstanceBytes = maxInstanceBytes
         self.parseOptions = JSONParser.Options(maxDepth: 512, maxBytes: maxInstanceBytes)
+        self.checksText = ProcessInfo.processInfo.environment["FORMA_VALIDATE_TREE_ONLY"] != "1"
     }
 
     /// Checks the instance in `bytes`, which starts on `line` of the file.
     /// - Returns: Whether the instance is valid JSON and valid against the schema.
     func check(_ bytes: UnsafeRawBufferPointer, line: Int, into output: inout [UInt8]) -> Bool {
+        // Most instances are valid: checked while the text is read, they never become a tree.
+        if checksText, bytes.count <= maxInstanceBytes, validator.quickCheck(json: bytes) == .valid {
+            reporter.valid(line: line, into: &output)
+            return true
+        }
         let value: JSONValue
         do {
             value = try JSONParser.parse(bytes, options: parseOptions)

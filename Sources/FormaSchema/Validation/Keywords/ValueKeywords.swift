@@ -107,13 +107,16 @@ final class BoundKeyword: Keyword, @unchecked Sendable {
 /// `format`, when asserted.
 final class FormatKeyword: Keyword, @unchecked Sendable {
     let format: String
+    /// The format's check, looked up once; `nil` for unknown formats, which pass.
+    let check: (@Sendable (String) -> Bool)?
     init(name: String, format: String) {
         self.format = format
+        self.check = FormatChecker.checker(for: format)
         super.init(name: name)
     }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
-        guard case .string(let s) = instance, FormatChecker.check(format: format, value: s) == false else { return true }
+        guard case .string(let s) = instance, let check, !check(s) else { return true }
         if e.collect { e.report(node, name, "expected a valid \(format), got \(Evaluation.describe(instance))") }
         return false
     }

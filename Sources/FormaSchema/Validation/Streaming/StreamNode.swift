@@ -1,4 +1,9 @@
 import FormaJSON
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A compiled schema node regrouped for checking JSON text while it is read
 /// (``StreamingEvaluation``): the keywords that look at the value itself, by the kind of value
@@ -10,73 +15,80 @@ import FormaJSON
 /// `dependentSchemas`, `dependentRequired`) get no stream program; they are always checked
 /// on the tree.
 final class StreamNode: @unchecked Sendable {
-    // Safe to share: written only while ``StreamCompiler`` builds the graph, read-only after.
+    // Safe to share: written only while ``StreamCompiler`` builds the graph, read-only after;
+    // so the properties skip dynamic exclusivity checks (`@exclusivity(unchecked)`), which
+    // otherwise cost more than the checks they guard.
 
-    var alwaysFails = false
+    @exclusivity(unchecked) var alwaysFails = false
     /// No keywords at all: any value passes.
-    var acceptsAll = false
-    var types: TypeSet?
-    var enumStrings: [String]?
-    var enumValues: [JSONValue]?
-    var constValue: JSONValue?
-    var hasConst = false
+    @exclusivity(unchecked) var acceptsAll = false
+    @exclusivity(unchecked) var types: TypeSet?
+    @exclusivity(unchecked) var enumStrings: [String]?
+    /// `enumStrings` as UTF-8 bytes, compared with strings read as bytes.
+    @exclusivity(unchecked) var enumUTF8: [[UInt8]]?
+    @exclusivity(unchecked) var enumValues: [JSONValue]?
+    @exclusivity(unchecked) var constValue: JSONValue?
+    @exclusivity(unchecked) var hasConst = false
 
     // Numbers
-    var bounds: [(limit: JSONNumber, bound: BoundKeyword.Bound)] = []
-    var multiplesOf: [JSONNumber] = []
+    @exclusivity(unchecked) var bounds: [(limit: JSONNumber, bound: BoundKeyword.Bound)] = []
+    @exclusivity(unchecked) var multiplesOf: [JSONNumber] = []
 
     // Strings
-    var minLength: Int?
-    var maxLength: Int?
-    var patterns: [ECMARegex] = []
-    var formats: [String] = []
-    var contents: [(encoding: String?, mediaType: String?)] = []
+    @exclusivity(unchecked) var minLength: Int?
+    @exclusivity(unchecked) var maxLength: Int?
+    @exclusivity(unchecked) var patterns: [ECMARegex] = []
+    @exclusivity(unchecked) var formats: [@Sendable (String) -> Bool] = []
+    @exclusivity(unchecked) var contents: [(encoding: String?, mediaType: String?)] = []
 
     // Arrays
-    var prefixItems: [StreamNode] = []
-    var items: StreamNode?
-    var itemsStart = 0
-    var contains: (node: StreamNode, minimum: Int, maximum: Int?)?
-    var minItems: Int?
-    var maxItems: Int?
-    var uniqueItems = false
+    @exclusivity(unchecked) var prefixItems: [StreamNode] = []
+    @exclusivity(unchecked) var items: StreamNode?
+    @exclusivity(unchecked) var itemsStart = 0
+    @exclusivity(unchecked) var contains: (node: StreamNode, minimum: Int, maximum: Int?)?
+    @exclusivity(unchecked) var minItems: Int?
+    @exclusivity(unchecked) var maxItems: Int?
+    @exclusivity(unchecked) var uniqueItems = false
 
     // Objects
-    var table: PropertyTable?
-    var propertyNodes: [StreamNode] = []
+    @exclusivity(unchecked) var table: PropertyLookup?
+    @exclusivity(unchecked) var propertyNodes: [StreamNode] = []
     /// Bit `i` set when property `i` of `table` is required.
-    var requiredMask: UInt64 = 0
+    @exclusivity(unchecked) var requiredMask: UInt64 = 0
     /// Required names the mask cannot hold (not in `table`, or past 64 properties).
-    var otherRequired: [String] = []
-    var patternProperties: [(regex: ECMARegex, node: StreamNode)] = []
-    var additional: StreamNode?
+    @exclusivity(unchecked) var otherRequired: [String] = []
+    @exclusivity(unchecked) var patternProperties: [(regex: ECMARegex, node: StreamNode)] = []
+    @exclusivity(unchecked) var additional: StreamNode?
     /// For an `additionalProperties` fused with `properties`: members outside `table` are
     /// additional. Otherwise `additionalKnown` and `additionalPatterns` say which are not.
-    var additionalIsFused = false
-    var additionalKnown: PropertyTable?
-    var additionalPatterns: [ECMARegex] = []
-    var minProperties: Int?
-    var maxProperties: Int?
+    @exclusivity(unchecked) var additionalIsFused = false
+    @exclusivity(unchecked) var additionalKnown: PropertyLookup?
+    @exclusivity(unchecked) var additionalPatterns: [ECMARegex] = []
+    @exclusivity(unchecked) var minProperties: Int?
+    @exclusivity(unchecked) var maxProperties: Int?
 
     // Subschemas applied to the same value
-    var applied: [StreamNode] = []
-    var anyOf: [StreamNode]?
-    var oneOf: [StreamNode]?
-    var negated: [StreamNode] = []
-    var conditionals: [(condition: StreamNode, then: StreamNode?, otherwise: StreamNode?)] = []
+    @exclusivity(unchecked) var applied: [StreamNode] = []
+    @exclusivity(unchecked) var anyOf: [StreamNode]?
+    @exclusivity(unchecked) var oneOf: [StreamNode]?
+    @exclusivity(unchecked) var negated: [StreamNode] = []
+    @exclusivity(unchecked) var conditionals: [(condition: StreamNode, then: StreamNode?, otherwise: StreamNode?)] = []
 
     /// Whether any keyword looks at the value itself (else only subschemas do).
-    var hasDirectKeywords = false
-    /// Whether strings must be built (patterns, formats, lengths, enums).
-    var needsStringValue = false
+    @exclusivity(unchecked) var hasDirectKeywords = false
+    /// Whether strings must be read (patterns, formats, lengths, enums).
+    @exclusivity(unchecked) var needsStringValue = false
+    /// Whether a string's bytes are enough (no format check, no tree comparison).
+    @exclusivity(unchecked) var stringBytesSuffice = false
+    /// Whether member keys are needed as strings (remembered, or matched by a pattern).
+    @exclusivity(unchecked) var needsKeyStrings = false
     /// Whether member keys must be remembered (other required names, property counts).
-    var needsKeys = false
+    @exclusivity(unchecked) var needsKeys = false
     /// Whether the value must also be read as a tree (`enum`/`const` with non-string values).
-    var needsTree = false
+    @exclusivity(unchecked) var needsTree = false
 
-    var hasSubschemas: Bool {
-        !applied.isEmpty || anyOf != nil || oneOf != nil || !negated.isEmpty || !conditionals.isEmpty
-    }
+    /// Whether subschemas apply to the same value (set once the node is built).
+    @exclusivity(unchecked) var hasSubschemas = false
 }
 
 /// Builds the ``StreamNode`` graph of a compiled schema, or reports that the schema needs
@@ -108,7 +120,15 @@ struct StreamCompiler {
         node.needsStringValue = node.minLength != nil || node.maxLength != nil || !node.patterns.isEmpty
             || !node.formats.isEmpty || !node.contents.isEmpty || node.enumStrings != nil
         node.needsTree = node.enumValues != nil || node.hasConst
+        node.stringBytesSuffice = node.formats.isEmpty && node.contents.isEmpty && !node.needsTree
+        node.enumUTF8 = node.enumStrings.map { $0.map { Array($0.utf8) } }
         node.needsKeys = !node.otherRequired.isEmpty || node.minProperties != nil || node.maxProperties != nil
+        // Patterns match key strings; an `additionalProperties` that is not fused with
+        // `properties` looks keys up in its own table.
+        node.needsKeyStrings = node.needsKeys || !node.patternProperties.isEmpty
+            || (node.additional != nil && !node.additionalIsFused)
+        node.hasSubschemas = !node.applied.isEmpty || node.anyOf != nil || node.oneOf != nil || !node.negated.isEmpty
+            || !node.conditionals.isEmpty
         return node
     }
 
@@ -142,7 +162,9 @@ struct StreamCompiler {
         case let k as PatternKeyword:
             node.patterns.append(k.regex)
         case let k as FormatKeyword:
-            node.formats.append(k.format)
+            // Unknown formats pass, as ``FormatKeyword`` lets them.
+            guard let check = k.check else { return true }
+            node.formats.append(check)
         case let k as ContentKeyword:
             node.contents.append((k.encoding, k.mediaType))
         case let k as CountKeyword:
@@ -156,7 +178,7 @@ struct StreamCompiler {
             node.uniqueItems = true
         case let k as RequiredKeyword:
             for name in k.names {
-                if let table = node.table, let i = table.position(of: name), i < 64 {
+                if let i = node.table?.table.position(of: name), i < 64 {
                     node.requiredMask |= 1 << UInt64(i)
                 } else {
                     node.otherRequired.append(name)
@@ -164,7 +186,7 @@ struct StreamCompiler {
             }
         case let k as ObjectShapeKeyword:
             guard let nodes = children(k.nodes) else { return false }
-            node.table = k.table
+            node.table = PropertyLookup(k.table)
             node.propertyNodes = nodes
             node.requiredMask |= k.requiredMask
             if let additional = k.additional {
@@ -187,7 +209,7 @@ struct StreamCompiler {
             guard let child = self.node(for: k.child) else { return false }
             node.additional = child
             node.additionalIsFused = false
-            node.additionalKnown = k.known
+            node.additionalKnown = PropertyLookup(k.known)
             node.additionalPatterns = k.patterns
         case let k as PrefixItemsKeyword:
             guard let nodes = children(k.nodes) else { return false }
@@ -235,5 +257,32 @@ struct StreamCompiler {
             node.hasDirectKeywords = true
         }
         return true
+    }
+}
+
+/// A property table behind a reference: reading it from a node borrows one object instead
+/// of copying (and retaining) the table's arrays for every member looked up.
+final class PropertyLookup: Sendable {
+    let table: PropertyTable
+    /// Each name's UTF-8 bytes, for lookups by the key's bytes as written in the text.
+    let utf8Names: [[UInt8]]
+
+    init(_ table: PropertyTable) {
+        self.table = table
+        self.utf8Names = table.names.map { Array($0.utf8) }
+    }
+
+    /// The position of the name whose UTF-8 bytes are `key`, as ``PropertyTable`` finds it.
+    func position(ofUTF8 key: UnsafeBufferPointer<UInt8>) -> Int? {
+        if utf8Names.count <= PropertyTable.hashThreshold {
+            for (i, name) in utf8Names.enumerated() where name.count == key.count {
+                guard let keyBase = key.baseAddress else { return i }  // both empty
+                if name.withUnsafeBufferPointer({ $0.baseAddress.map { memcmp($0, keyBase, key.count) == 0 } ?? false }) { return i }
+            }
+            // Equal bytes were not found; Swift's `==` (which the table uses) may still
+            // equate a differently normalized non-ASCII name.
+            guard key.contains(where: { $0 >= 0x80 }) else { return nil }
+        }
+        return table.position(of: String(decoding: key, as: UTF8.self))
     }
 }

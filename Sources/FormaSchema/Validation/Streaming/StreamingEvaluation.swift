@@ -123,6 +123,9 @@ struct StreamingEvaluation: ~Copyable {
                     try reader.skipString()
                     return true
                 }
+                if node.stringBytesSuffice {
+                    return try reader.withString { try Self.stringBytes(node, $0) }
+                }
                 let text = try reader.readString()
                 return try string(node, text)
             case .number:
@@ -177,22 +180,51 @@ struct StreamingEvaluation: ~Copyable {
         return true
     }
 
+    /// The string keywords on the string's UTF-8 bytes, when no keyword needs a `String`.
+    private static func stringBytes(_ node: StreamNode, _ bytes: UnsafeBufferPointer<UInt8>) throws(Stop) -> Bool {
+        if let options = node.enumUTF8, !options.contains(where: { $0.elementsEqual(bytes) }) { return false }
+        if node.maxLength != nil || node.minLength != nil {
+            // Code points: every byte but UTF-8 continuation bytes starts one.
+            var length = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { length += 1 }
+            if let limit = node.maxLength, length > limit { return false }
+            if let limit = node.minLength, length < limit { return false }
+        }
+        if !node.patterns.isEmpty {
+            for regex in node.patterns {
+                do {
+                    guard try regex.matches(utf8: bytes) else { return false }
+                } catch {
+                    throw .needsTree
+                }
+            }
+        }
+        return true
+    }
+
     private func string(_ node: StreamNode, _ text: String) throws(Stop) -> Bool {
         if let strings = node.enumStrings, !strings.contains(where: { JSONValue.sameCodePoints($0, text) }) { return false }
         if node.needsTree, !matchesValueLists(node, .string(text)) { return false }
         if let limit = node.maxLength, text.utf8.count > limit, text.unicodeScalars.count > limit { return false }
         if let limit = node.minLength, text.utf8.count < limit * 4, text.unicodeScalars.count < limit { return false }
-        for regex in node.patterns {
-            do {
-                guard try regex.matches(text) else { return false }
-            } catch {
-                throw .needsTree
+        // Empty lists are skipped without touching them (iterating retains the storage).
+        if !node.patterns.isEmpty {
+            for regex in node.patterns {
+                do {
+                    guard try regex.matches(text) else { return false }
+                } catch {
+                    throw .needsTree
+                }
             }
         }
-        for format in node.formats where FormatChecker.check(format: format, value: text) == false { return false }
-        for (encoding, mediaType) in node.contents
-        where ContentAssertion.problem(in: text, encoding: encoding, mediaType: mediaType) != nil {
-            return false
+        if !node.formats.isEmpty {
+            for check in node.formats where !check(text) { return false }
+        }
+        if !node.contents.isEmpty {
+            for (encoding, mediaType) in node.contents
+            where ContentAssertion.problem(in: text, encoding: encoding, mediaType: mediaType) != nil {
+                return false
+            }
         }
         return true
     }
@@ -204,53 +236,36 @@ struct StreamingEvaluation: ~Copyable {
         var keys: [String] = []
         guard try reader.beginObject() else { return try closeObject(node, found: found, keys: keys) }
         repeat {
-            let key = try reader.readKey()
-            if node.needsKeys {
-                // A repeated key counts once (the tree keeps its last value).
-                if !keys.contains(key) { keys.append(key) }
+            let index: Int?
+            var key = ""
+            if node.needsKeyStrings {
+                key = try reader.readKey()
+                index = node.table?.table.position(of: key)
+                if node.needsKeys, !keys.contains(key) {
+                    // A repeated key counts once (the tree keeps its last value).
+                    keys.append(key)
+                }
+            } else if let table = node.table {
+                index = try reader.withKey { table.position(ofUTF8: $0) }
+            } else {
+                _ = try reader.withKey { _ in 0 }
+                index = nil
             }
             let valueStart = reader.position
             var valueEnd: Int?
-            var inTable = false
-            if let table = node.table, let i = table.position(of: key) {
-                inTable = true
+            if let i = index {
                 if i < 64 { found |= 1 << UInt64(i) }
                 guard try evaluate(node.propertyNodes[i]) else { return false }
                 valueEnd = reader.position
+            } else if node.additionalIsFused, let additional = node.additional {
+                // The common closed object: a member outside `properties` is additional.
+                if additional.alwaysFails { return false }
+                guard try evaluate(additional) else { return false }
+                valueEnd = reader.position
             }
-            var matchesPattern = false
-            for (regex, child) in node.patternProperties {
-                let matches: Bool
-                do { matches = try regex.matches(key) } catch { throw Stop.needsTree }
-                guard matches else { continue }
-                matchesPattern = true
-                reader.position = valueStart
-                guard try evaluate(child) else { return false }
-                if valueEnd == nil { valueEnd = reader.position }
-            }
-            if let additional = node.additional {
-                let isKnown: Bool
-                if node.additionalIsFused {
-                    isKnown = inTable
-                } else {
-                    var known = node.additionalKnown?.position(of: key) != nil || matchesPattern
-                    if !known {
-                        for regex in node.additionalPatterns {
-                            let matches: Bool
-                            do { matches = try regex.matches(key) } catch { throw Stop.needsTree }
-                            if matches {
-                                known = true
-                                break
-                            }
-                        }
-                    }
-                    isKnown = known
-                }
-                if !isKnown {
-                    if additional.alwaysFails { return false }
-                    reader.position = valueStart
-                    guard try evaluate(additional) else { return false }
-                    if valueEnd == nil { valueEnd = reader.position }
+            if node.needsKeyStrings {
+                guard try beyondTable(node, key: key, inTable: index != nil, valueStart: valueStart, valueEnd: &valueEnd) else {
+                    return false
                 }
             }
             if let valueEnd {
@@ -261,6 +276,44 @@ struct StreamingEvaluation: ~Copyable {
             }
         } while try reader.nextMember()
         return try closeObject(node, found: found, keys: keys)
+    }
+
+    /// `patternProperties` and `additionalProperties` for one member.
+    private mutating func beyondTable(
+        _ node: StreamNode, key: String, inTable: Bool, valueStart: Int, valueEnd: inout Int?
+    ) throws -> Bool {
+        var matchesPattern = false
+        for (regex, child) in node.patternProperties {
+            let matches: Bool
+            do { matches = try regex.matches(key) } catch { throw Stop.needsTree }
+            guard matches else { continue }
+            matchesPattern = true
+            reader.position = valueStart
+            guard try evaluate(child) else { return false }
+            if valueEnd == nil { valueEnd = reader.position }
+        }
+        // A fused `additionalProperties` was checked by the caller.
+        guard let additional = node.additional, !node.additionalIsFused else { return true }
+        var isKnown: Bool
+        do {
+            isKnown = node.additionalKnown?.table.position(of: key) != nil || matchesPattern
+            if !isKnown {
+                for regex in node.additionalPatterns {
+                    let matches: Bool
+                    do { matches = try regex.matches(key) } catch { throw Stop.needsTree }
+                    if matches {
+                        isKnown = true
+                        break
+                    }
+                }
+            }
+        }
+        guard !isKnown else { return true }
+        if additional.alwaysFails { return false }
+        reader.position = valueStart
+        guard try evaluate(additional) else { return false }
+        if valueEnd == nil { valueEnd = reader.position }
+        return true
     }
 
     private func closeObject(_ node: StreamNode, found: UInt64, keys: [String]) throws -> Bool {

@@ -3,8 +3,8 @@ import Dispatch
 /// Validates the lines of a JSONL stream on every core while keeping the output in input order.
 ///
 /// The calling thread reads: the reader fills a large buffer, and its complete lines are
-/// cut into slices. `workers` lanes on the global dispatch queue check the slices (lane
-/// `k` takes slices `k`, `k + workers`, …), each slice writing its report into its own
+/// cut into slices. One lane per checker on the global dispatch queue checks the slices
+/// (lane `k`, with checker `k`, takes slices `k`, `k + lanes`, …), each slice writing its report into its own
 /// output buffer; the calling thread waits, then writes the buffers in slice order, so
 /// output follows the input exactly. Only one buffer's worth of lines is in flight, so
 /// memory does not grow with the file.
@@ -12,10 +12,10 @@ import Dispatch
 /// Validation never runs on the calling (main) thread, also with one worker: worker
 /// threads have a fixed, known stack, which the validator's recursion guard reads cheaply.
 struct ParallelLineChecker: Sendable {
-    /// Parses, validates and reports each line.
-    let checker: InstanceChecker
-    /// How many threads to use (1 checks on the calling thread only).
-    let workers: Int
+    /// Parse, validate and report lines: one per lane, each with its own validator.
+    let checkers: [InstanceChecker]
+    /// How many threads to use.
+    var workers: Int { checkers.count }
 
     /// One slice's outcome.
     private struct SliceResult {
@@ -54,7 +54,7 @@ struct ParallelLineChecker: Sendable {
                     for lane in 0..<lanes {
                         DispatchQueue.global().async(group: group) {
                             for index in stride(from: lane, to: sliceCount, by: lanes) {
-                                checkSlice(index, of: sliceCount, shared)
+                                checkSlice(index, of: sliceCount, with: checkers[lane], shared)
                             }
                         }
                     }
@@ -71,7 +71,7 @@ struct ParallelLineChecker: Sendable {
     }
 
     /// Checks slice `index` of `count` equal slices of the lines.
-    private func checkSlice(_ index: Int, of count: Int, _ shared: SharedBuffers) {
+    private func checkSlice(_ index: Int, of count: Int, with checker: InstanceChecker, _ shared: SharedBuffers) {
         let total = shared.lines.count
         let range = (index * total / count)..<((index + 1) * total / count)
         var result = SliceResult()

@@ -22,6 +22,9 @@ final class ValidationSession {
     }
 
     private let validator: Validator
+    /// One validator per worker thread (the first is `validator`): workers then share no
+    /// compiled nodes, whose reference counts they would otherwise contend on.
+    private let laneValidators: [Validator]
     private let settings: Settings
     private let sink: OutputSink
     /// The counts so far.
@@ -30,6 +33,7 @@ final class ValidationSession {
     /// A session validating against `validator` and writing to `sink`.
     init(validator: Validator, settings: Settings, sink: OutputSink) {
         self.validator = validator
+        self.laneValidators = [validator] + (1..<max(1, settings.workers)).map { _ in validator.independentCopy() }
         self.settings = settings
         self.sink = sink
     }
@@ -42,7 +46,10 @@ final class ValidationSession {
             let checker = InstanceChecker(validator: validator, reporter: reporter, maxInstanceBytes: settings.maxInstanceBytes)
             if isJSONL(path) {
                 let reader = JSONLReader(file: file, chunkBytes: settings.chunkBytes, maxLineBytes: settings.maxInstanceBytes)
-                tally.add(try ParallelLineChecker(checker: checker, workers: settings.workers).run(reader, sink: sink))
+                let checkers = laneValidators.map {
+                    InstanceChecker(validator: $0, reporter: reporter, maxInstanceBytes: settings.maxInstanceBytes)
+                }
+                tally.add(try ParallelLineChecker(checkers: checkers).run(reader, sink: sink))
             } else {
                 try validateDocument(file, checker: checker)
             }

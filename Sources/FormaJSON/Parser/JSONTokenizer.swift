@@ -36,13 +36,29 @@ public struct JSONTokenizer: ~Copyable {
         reader = JSONReader(bytes, maxDepth: maxDepth)
     }
 
-    /// The byte offset of the cursor; set it back to an earlier value to read again.
+    /// A place in the text to come back to: the cursor and the containers open there.
+    public struct Mark: Sendable, Equatable {
+        let position: Int
+        let depth: Int
+    }
+
+    /// The byte offset of the cursor.
     ///
     /// The getter is `mutating` so that reading it passes the tokenizer by reference: a
     /// borrowing getter of this (loadable) struct would copy the whole reader per call.
     public var position: Int {
         mutating get { reader.position }
-        set { reader.position = newValue }
+    }
+
+    /// The current place, to ``rewind(to:)`` later and read a value again.
+    public var mark: Mark {
+        mutating get { Mark(position: reader.position, depth: depth) }
+    }
+
+    /// Goes back (or forward) to `mark`, taken on this text.
+    public mutating func rewind(to mark: Mark) {
+        reader.position = mark.position
+        depth = mark.depth
     }
 
     private func error(_ failure: JSONParseFailure) -> JSONParseError {

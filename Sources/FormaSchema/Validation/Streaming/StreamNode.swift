@@ -122,7 +122,12 @@ struct StreamCompiler {
         node.needsTree = node.enumValues != nil || node.hasConst
         node.stringBytesSuffice = node.formats.isEmpty && node.contents.isEmpty && !node.needsTree
         node.enumUTF8 = node.enumStrings.map { $0.map { Array($0.utf8) } }
+        // Keys are remembered for required names outside the mask and property counts, and
+        // to notice repeated keys the mask cannot: past 64 properties, and members an
+        // `additionalProperties` schema or `patternProperties` check.
+        let additionalChecksValues = node.additional.map { !$0.alwaysFails } ?? false
         node.needsKeys = !node.otherRequired.isEmpty || node.minProperties != nil || node.maxProperties != nil
+            || (node.table?.table.names.count ?? 0) > 64 || additionalChecksValues || !node.patternProperties.isEmpty
         // Patterns match key strings; an `additionalProperties` that is not fused with
         // `properties` looks keys up in its own table.
         node.needsKeyStrings = node.needsKeys || !node.patternProperties.isEmpty

@@ -48,24 +48,24 @@ struct StreamingEvaluation: ~Copyable {
         guard depth <= Self.maxDepth else { throw .needsTree }
         guard node.hasSubschemas else { return try direct(node) }
 
-        let start = reader.position
-        var end: Int?
+        let start = reader.mark
+        var end: JSONTokenizer.Mark?
         if node.hasDirectKeywords {
             guard try direct(node) else { return false }
-            end = reader.position
+            end = reader.mark
         }
         for child in node.applied {
-            reader.position = start
+            reader.rewind(to: start)
             guard try evaluate(child) else { return false }
-            if end == nil { end = reader.position }
+            if end == nil { end = reader.mark }
         }
         if let alternatives = node.anyOf {
             var matched = false
             for child in alternatives {
-                reader.position = start
+                reader.rewind(to: start)
                 if try evaluate(child) {
                     matched = true
-                    if end == nil { end = reader.position }
+                    if end == nil { end = reader.mark }
                     break
                 }
             }
@@ -74,31 +74,31 @@ struct StreamingEvaluation: ~Copyable {
         if let alternatives = node.oneOf {
             var matches = 0
             for child in alternatives {
-                reader.position = start
+                reader.rewind(to: start)
                 if try evaluate(child) {
                     matches += 1
                     if matches > 1 { return false }
-                    if end == nil { end = reader.position }
+                    if end == nil { end = reader.mark }
                 }
             }
             guard matches == 1 else { return false }
         }
         for child in node.negated {
-            reader.position = start
+            reader.rewind(to: start)
             if try evaluate(child) { return false }
         }
         for (condition, thenNode, elseNode) in node.conditionals {
-            reader.position = start
+            reader.rewind(to: start)
             let holds = try evaluate(condition)
             guard let branch = holds ? thenNode : elseNode else { continue }
-            reader.position = start
+            reader.rewind(to: start)
             guard try evaluate(branch) else { return false }
-            if end == nil { end = reader.position }
+            if end == nil { end = reader.mark }
         }
         if let end {
-            reader.position = end
+            reader.rewind(to: end)
         } else {
-            reader.position = start
+            reader.rewind(to: start)
             try skip()
         }
         return true
@@ -109,11 +109,11 @@ struct StreamingEvaluation: ~Copyable {
         let kind: JSONTokenizer.Kind
         do { kind = try reader.peek() } catch { throw .malformed }
         if node.needsTree, kind == .object || kind == .array {
-            let start = reader.position
+            let start = reader.mark
             let value: JSONValue
             do { value = try reader.readValue() } catch { throw .malformed }
             guard matchesValueLists(node, value) else { return false }
-            reader.position = start
+            reader.rewind(to: start)
         }
         do {
             switch kind {
@@ -241,8 +241,8 @@ struct StreamingEvaluation: ~Copyable {
             if node.needsKeyStrings {
                 key = try reader.readKey()
                 index = node.table?.table.position(of: key)
-                if node.needsKeys, !keys.contains(key) {
-                    // A repeated key counts once (the tree keeps its last value).
+                if node.needsKeys {
+                    if keys.contains(key) { throw Stop.needsTree }  // repeated: see below
                     keys.append(key)
                 }
             } else if let table = node.table {
@@ -251,36 +251,68 @@ struct StreamingEvaluation: ~Copyable {
                 _ = try reader.withKey { _ in 0 }
                 index = nil
             }
-            let valueStart = reader.position
-            var valueEnd: Int?
+            let valueStart = reader.mark
+            var valueEnd: JSONTokenizer.Mark?
             if let i = index {
-                if i < 64 { found |= 1 << UInt64(i) }
-                guard try evaluate(node.propertyNodes[i]) else { return false }
-                valueEnd = reader.position
+                if i < 64 {
+                    // A repeated key: the tree keeps only its last value, which a check of
+                    // every value as it passes could judge differently.
+                    if found & (1 << UInt64(i)) != 0 { throw Stop.needsTree }
+                    found |= 1 << UInt64(i)
+                }
+                guard try evaluate(node.propertyNodes[i]) else {
+                    return try failsUnlessRepeated(node, index: i, key: key, valueStart: valueStart)
+                }
+                valueEnd = reader.mark
             } else if node.additionalIsFused, let additional = node.additional {
-                // The common closed object: a member outside `properties` is additional.
+                // The common closed object: a member outside `properties` is additional
+                // (and with `false`, its presence alone fails, repeated or not).
                 if additional.alwaysFails { return false }
-                guard try evaluate(additional) else { return false }
-                valueEnd = reader.position
+                guard try evaluate(additional) else {
+                    return try failsUnlessRepeated(node, index: nil, key: key, valueStart: valueStart)
+                }
+                valueEnd = reader.mark
             }
             if node.needsKeyStrings {
                 guard try beyondTable(node, key: key, inTable: index != nil, valueStart: valueStart, valueEnd: &valueEnd) else {
-                    return false
+                    return try failsUnlessRepeated(node, index: index, key: key, valueStart: valueStart)
                 }
             }
             if let valueEnd {
-                reader.position = valueEnd
+                reader.rewind(to: valueEnd)
             } else {
-                reader.position = valueStart
+                reader.rewind(to: valueStart)
                 try skip()
             }
         } while try reader.nextMember()
         return try closeObject(node, found: found, keys: keys)
     }
 
+    /// A member's value failed. The tree keeps only the last value of a repeated key, so the
+    /// object is invalid only if the key does not come again: the rest of the object is read
+    /// to find out (repeated keys are left to the tree).
+    private mutating func failsUnlessRepeated(
+        _ node: StreamNode, index: Int?, key: String, valueStart: JSONTokenizer.Mark
+    ) throws -> Bool {
+        reader.rewind(to: valueStart)
+        try skip()
+        while try reader.nextMember() {
+            let repeated: Bool
+            if let index, !node.needsKeyStrings, let table = node.table {
+                repeated = try reader.withKey { table.position(ofUTF8: $0) } == index
+            } else {
+                let other = try reader.readKey()
+                repeated = index.map { node.table?.table.position(of: other) == $0 } ?? (other == key)
+            }
+            if repeated { throw Stop.needsTree }
+            try skip()
+        }
+        return false
+    }
+
     /// `patternProperties` and `additionalProperties` for one member.
     private mutating func beyondTable(
-        _ node: StreamNode, key: String, inTable: Bool, valueStart: Int, valueEnd: inout Int?
+        _ node: StreamNode, key: String, inTable: Bool, valueStart: JSONTokenizer.Mark, valueEnd: inout JSONTokenizer.Mark?
     ) throws -> Bool {
         var matchesPattern = false
         for (regex, child) in node.patternProperties {
@@ -288,9 +320,9 @@ struct StreamingEvaluation: ~Copyable {
             do { matches = try regex.matches(key) } catch { throw Stop.needsTree }
             guard matches else { continue }
             matchesPattern = true
-            reader.position = valueStart
+            reader.rewind(to: valueStart)
             guard try evaluate(child) else { return false }
-            if valueEnd == nil { valueEnd = reader.position }
+            if valueEnd == nil { valueEnd = reader.mark }
         }
         // A fused `additionalProperties` was checked by the caller.
         guard let additional = node.additional, !node.additionalIsFused else { return true }
@@ -310,9 +342,9 @@ struct StreamingEvaluation: ~Copyable {
         }
         guard !isKnown else { return true }
         if additional.alwaysFails { return false }
-        reader.position = valueStart
+        reader.rewind(to: valueStart)
         guard try evaluate(additional) else { return false }
-        if valueEnd == nil { valueEnd = reader.position }
+        if valueEnd == nil { valueEnd = reader.mark }
         return true
     }
 
@@ -330,30 +362,30 @@ struct StreamingEvaluation: ~Copyable {
         var elements: [JSONValue] = []
         if try reader.beginArray() {
             repeat {
-                let elementStart = reader.position
-                var elementEnd: Int?
+                let elementStart = reader.mark
+                var elementEnd: JSONTokenizer.Mark?
                 let child: StreamNode? =
                     index < node.prefixItems.count ? node.prefixItems[index] : (index >= node.itemsStart ? node.items : nil)
                 if let child {
                     guard try evaluate(child) else { return false }
-                    elementEnd = reader.position
+                    elementEnd = reader.mark
                 }
                 if let contains = node.contains {
-                    reader.position = elementStart
+                    reader.rewind(to: elementStart)
                     if try evaluate(contains.node) {
                         matches += 1
-                        if elementEnd == nil { elementEnd = reader.position }
+                        if elementEnd == nil { elementEnd = reader.mark }
                     }
                 }
                 if node.uniqueItems {
-                    reader.position = elementStart
+                    reader.rewind(to: elementStart)
                     elements.append(try reader.readValue())
-                    elementEnd = reader.position
+                    elementEnd = reader.mark
                 }
                 if let elementEnd {
-                    reader.position = elementEnd
+                    reader.rewind(to: elementEnd)
                 } else {
-                    reader.position = elementStart
+                    reader.rewind(to: elementStart)
                     try skip()
                 }
                 index += 1

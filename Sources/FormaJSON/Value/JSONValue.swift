@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A JSON document: null, a boolean, an exact number, a string, an array or an object
 /// whose members keep their insertion order.
 ///
@@ -80,14 +86,16 @@ extension JSONValue {
     public static func sameCodePoints(_ a: String, _ b: String) -> Bool {
         let count = a.utf8.count
         guard count == b.utf8.count else { return false }
-        // Different under canonical equivalence implies different bytes.
-        guard a == b else { return false }
-        if let equal = a.utf8.withContiguousStorageIfAvailable({ pa in
-            b.utf8.withContiguousStorageIfAvailable { pb in pa.elementsEqual(pb) }
-        }), let equal {
-            return equal
+        // The bytes themselves: `withUTF8` reads native strings in place and small ones from
+        // a stack copy, cheaper than Swift's `==` (which also normalizes) or UTF8View walks.
+        var a = a
+        var b = b
+        return a.withUTF8 { pa in
+            b.withUTF8 { pb in
+                guard let x = pa.baseAddress, let y = pb.baseAddress else { return true }  // both empty
+                return memcmp(x, y, count) == 0
+            }
         }
-        return a.utf8.elementsEqual(b.utf8)
     }
 }
 

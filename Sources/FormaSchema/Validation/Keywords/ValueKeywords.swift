@@ -24,17 +24,22 @@ final class EnumKeyword: Keyword, @unchecked Sendable {
     let options: [JSONValue]
     /// The options when all are strings (the common case): compared without JSONValue copies.
     let strings: [String]?
+    /// `strings` as UTF-8 bytes: an instance string is compared by its bytes, read once.
+    let utf8Strings: [[UInt8]]?
 
     init(name: String, options: [JSONValue]) {
         self.options = options
         let strings = options.compactMap(\.string)
         self.strings = strings.count == options.count ? strings : nil
+        self.utf8Strings = self.strings?.map { Array($0.utf8) }
         super.init(name: name)
     }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
-        if let strings {
-            if case .string(let s) = instance, strings.contains(where: { JSONValue.sameCodePoints($0, s) }) { return true }
+        if let utf8Strings {
+            if case .string(var s) = instance, s.withUTF8({ bytes in utf8Strings.contains { $0.elementsEqual(bytes) } }) {
+                return true
+            }
         } else if options.contains(instance) {
             return true
         }

@@ -68,17 +68,20 @@ struct Evaluation {
     }
 
     /// Evaluates `node` at a child location (`token` added to both paths).
+    /// The tokens are built only when errors are being collected (an array index becomes a
+    /// string only then).
     @inline(__always)
-    mutating func evaluateChild(_ node: SchemaNode, _ instance: JSONValue, keywordToken: String?, instanceToken: String) -> Bool {
-        if collect {
-            if let keywordToken { keywordPath.append(keywordToken) }
-            instancePath.append(instanceToken)
-        }
+    mutating func evaluateChild(
+        _ node: SchemaNode, _ instance: JSONValue, keywordToken: @autoclosure () -> String?,
+        instanceToken: @autoclosure () -> String
+    ) -> Bool {
+        guard collect else { return evaluate(node, instance) }
+        let keyword = keywordToken()
+        if let keyword { keywordPath.append(keyword) }
+        instancePath.append(instanceToken())
         let ok = evaluate(node, instance)
-        if collect {
-            if keywordToken != nil { keywordPath.removeLast() }
-            instancePath.removeLast()
-        }
+        if keyword != nil { keywordPath.removeLast() }
+        instancePath.removeLast()
         return ok
     }
 

@@ -16,19 +16,25 @@ public struct Extractor<Value: Sendable>: Sendable {
     /// Budgets, mode and request fields.
     public let options: ExtractionOptions
 
+    /// The provider dialect of the client.
+    let dialect: ProviderDialect
+    /// The mode `options.mode` resolves to for this dialect and target.
+    let mode: ExtractionMode
+    /// Whether requests carry the provider's strict schema form (so replies get their
+    /// strict-mode nulls pruned). Worked out once: every reply checks it.
+    let sendsStrictSchema: Bool
+
     /// An extractor for `target` on `model`.
     public init(client: ChatClient, model: String, target: ExtractionTarget<Value>, options: ExtractionOptions = ExtractionOptions()) {
         self.client = client
         self.model = model
         self.target = target
         self.options = options
-    }
-
-    var dialect: ProviderDialect { client.configuration.dialect }
-    var mode: ExtractionMode { options.mode.resolved(for: dialect, patternTarget: target.isPattern) }
-    var sendsStrictSchema: Bool {
-        guard mode == .jsonSchema || mode == .tools else { return false }
-        return options.strictSchema ?? dialect.needsStrictSchema
+        let dialect = client.configuration.dialect
+        let mode = options.mode.resolved(for: dialect, patternTarget: target.isPattern)
+        self.dialect = dialect
+        self.mode = mode
+        self.sendsStrictSchema = (mode == .jsonSchema || mode == .tools) && (options.strictSchema ?? dialect.needsStrictSchema)
     }
 
     /// Extracts from a conversation.

@@ -40,6 +40,8 @@ enum EmailFormat {
                 first != UInt8(ascii: "\""), at > 0, at <= maximumLocalPartOctets
             else { return bytes.contains(UInt8(ascii: "@")) && bytes.first != UInt8(ascii: "\"") ? false : nil }
             var previousWasDot = true
+            // The table as two words in registers: this loop runs for every address checked.
+            let (low, high) = atextBits
             for index in 0..<at {
                 let byte = bytes[index]
                 guard byte < 0x80 else { return nil }
@@ -47,7 +49,8 @@ enum EmailFormat {
                     guard !previousWasDot else { return false }
                     previousWasDot = true
                 } else {
-                    guard atext[Int(byte)] else { return false }
+                    let isAtext = byte < 64 ? (low >> UInt64(byte)) & 1 == 1 : (high >> UInt64(byte - 64)) & 1 == 1
+                    guard isAtext else { return false }
                     previousWasDot = false
                 }
             }
@@ -61,11 +64,16 @@ enum EmailFormat {
         }
     }
 
-    /// RFC 5322 `atext` as a table over ASCII.
-    private static let atext: [Bool] = (0..<128).map { byte in
-        let b = UInt8(byte)
-        return ASCII.isAlphanumeric(b) || "!#$%&'*+-/=?^_`{|}~".utf8.contains(b)
-    }
+    /// RFC 5322 `atext` over ASCII as a bit set: bit `b` of the first word for bytes below
+    /// 64, bit `b - 64` of the second for the rest.
+    private static let atextBits: (UInt64, UInt64) = {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for byte in UInt8(0)..<128 where ASCII.isAlphanumeric(byte) || "!#$%&'*+-/=?^_`{|}~".utf8.contains(byte) {
+            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+        }
+        return (low, high)
+    }()
 
     static func localPartEnd(_ scalars: [Unicode.Scalar], international: Bool) -> Int? {
         guard let first = scalars.first else { return nil }

@@ -59,6 +59,8 @@ enum HostnameFormat {
         var labelLength = 0
         var previous: UInt8 = 0
         var reserved = false
+        // Letters, digits and '-' as a bit set over ASCII (two words), tested per byte.
+        let (low, high) = ldhBits
         for byte in utf8 {
             total += 1
             if byte == UInt8(ascii: ".") {
@@ -66,7 +68,7 @@ enum HostnameFormat {
                 labelLength = 0
             } else {
                 guard byte < 0x80 else { return false }
-                guard ASCII.isAlphanumeric(byte) || byte == UInt8(ascii: "-") else { return false }
+                guard byte < 64 ? (low >> UInt64(byte)) & 1 == 1 : (high >> UInt64(byte - 64)) & 1 == 1 else { return false }
                 if labelLength == 0, byte == UInt8(ascii: "-") { return false }
                 if labelLength == 3, byte == UInt8(ascii: "-"), previous == UInt8(ascii: "-") { reserved = true }
                 labelLength += 1
@@ -77,6 +79,17 @@ enum HostnameFormat {
         guard total > 0, total <= maximumNameLength, labelLength > 0, previous != UInt8(ascii: "-") else { return false }
         return reserved ? nil : true
     }
+
+    /// Letters, digits and `-` over ASCII: bit `b` of the first word for bytes below 64,
+    /// bit `b - 64` of the second for the rest.
+    private static let ldhBits: (UInt64, UInt64) = {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for byte in UInt8(0)..<128 where ASCII.isAlphanumeric(byte) || byte == UInt8(ascii: "-") {
+            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+        }
+        return (low, high)
+    }()
 
     static func isLabelSeparator(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {

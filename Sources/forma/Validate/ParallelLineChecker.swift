@@ -1,10 +1,11 @@
 import Dispatch
+import Synchronization
 
 /// Validates the lines of a JSONL stream on every core while keeping the output in input order.
 ///
 /// The calling thread reads: the reader fills a large buffer, and its complete lines are
 /// cut into slices. One lane per checker on the global dispatch queue checks the slices
-/// (lane `k`, with checker `k`, takes slices `k`, `k + lanes`, …), each slice writing its report into its own
+/// (each lane, with its own checker, claims the next unclaimed slice), each slice writing its report into its own
 /// output buffer; the calling thread waits, then writes the buffers in slice order, so
 /// output follows the input exactly. Only one buffer's worth of lines is in flight, so
 /// memory does not grow with the file.
@@ -44,21 +45,28 @@ struct ParallelLineChecker: Sendable {
         var results: [SliceResult] = []
         while try reader.next(&lines) {
             let lanes = max(1, min(workers, lines.count / 32))
-            let sliceCount = lanes == 1 ? 1 : lanes * 4
+            let sliceCount = lanes == 1 ? 1 : lanes * 8
             results.removeAll(keepingCapacity: true)
             results.append(contentsOf: repeatElement(SliceResult(), count: sliceCount))
+            // Lanes claim slices as they finish the previous one, so a lane whose thread
+            // was descheduled for a while does not hold the others up at the end.
+            let nextSlice = Atomic<Int>(0)
             lines.withUnsafeBufferPointer { lineBuffer in
                 results.withUnsafeMutableBufferPointer { resultBuffer in
                     let shared = SharedBuffers(bytes: reader.bytes, lines: lineBuffer, results: resultBuffer)
                     let group = DispatchGroup()
-                    for lane in 0..<lanes {
-                        DispatchQueue.global().async(group: group) {
-                            for index in stride(from: lane, to: sliceCount, by: lanes) {
-                                checkSlice(index, of: sliceCount, with: checkers[lane], shared)
+                    withExtendedLifetime(nextSlice) {
+                        for lane in 0..<lanes {
+                            DispatchQueue.global().async(group: group) {
+                                while true {
+                                    let index = nextSlice.wrappingAdd(1, ordering: .relaxed).oldValue
+                                    guard index < sliceCount else { break }
+                                    checkSlice(index, of: sliceCount, with: checkers[lane], shared)
+                                }
                             }
                         }
+                        group.wait()
                     }
-                    group.wait()
                 }
             }
             for result in results {

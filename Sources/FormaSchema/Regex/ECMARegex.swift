@@ -28,6 +28,9 @@ public final class ECMARegex: Sendable {
     /// The same pattern compiled anchored at both ends, built on first use by ``fullMatch(_:)``.
     private let wholePattern = AtomicLazyReference<PCRE2Pattern>()
     let matchContext: PCRE2MatchContext
+    /// A byte matcher for anchored patterns of ASCII classes and literals (most `pattern`s
+    /// of extraction schemas), used instead of PCRE2 by ``matches(_:)``.
+    let simple: SimplePattern?
 
     /// Compiles an ECMA-262 pattern.
     /// - Parameters:
@@ -50,6 +53,7 @@ public final class ECMARegex: Sendable {
             throw ECMARegexError(code: .matchFailed, pattern: pattern, message: "out of memory")
         }
         matchContext = context
+        simple = options.isEmpty ? SimplePattern(pattern) : nil
     }
 
     /// Whether the pattern matches somewhere in `subject`, like JavaScript's `RegExp.prototype.test`.
@@ -58,12 +62,23 @@ public final class ECMARegex: Sendable {
     /// - Returns: `true` if some substring matches.
     /// - Throws: ``ECMARegexError`` with code `matchLimitExceeded` on catastrophic backtracking.
     public func matches(_ subject: String) throws -> Bool {
+        if let simple {
+            var subject = subject
+            return subject.withUTF8 { simple.matches($0) }
+        }
+        return try execute(searchPattern, on: subject) != nil
+    }
+
+    /// ``matches(_:)`` through PCRE2 even when the byte matcher would answer (tests compare
+    /// the two).
+    func matchesWithPCRE2(_ subject: String) throws -> Bool {
         try execute(searchPattern, on: subject) != nil
     }
 
     /// ``matches(_:)`` over valid UTF-8 bytes (a slice of checked JSON text).
     func matches(utf8 subject: UnsafeBufferPointer<UInt8>) throws -> Bool {
-        try execute(searchPattern, onUTF8: subject) != nil
+        if let simple { return simple.matches(subject) }
+        return try execute(searchPattern, onUTF8: subject) != nil
     }
 
     /// Whether the whole of `subject` matches the pattern, like Python's `re.fullmatch`.

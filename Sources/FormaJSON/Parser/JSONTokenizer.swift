@@ -93,17 +93,38 @@ public struct JSONTokenizer: ~Copyable {
     /// Reads a string value and hands `body` its UTF-8 bytes: a slice of the input when the
     /// string has no escapes (nothing is built), else the decoded string's bytes. The bytes
     /// are valid UTF-8 and live only during `body`.
+    @inlinable
     public mutating func withString<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
-        let range: Range<Int>?
-        do { range = try reader.scanPlainString() } catch { throw self.error(error) }
-        if let range { return try body(UnsafeBufferPointer(rebasing: reader.bytes[range])) }
+        // Inlinable so that `body` is specialized and inlined at the call site (this runs
+        // for every string a streaming check reads); the scanning itself is not inlined.
+        if let bytes = try plainStringBytes() { return try body(bytes) }
         var text = try readString()
         return try text.withUTF8(body)
     }
 
+    /// The bytes of the string at the cursor when it has no escapes (the cursor then after
+    /// it), or `nil` with the cursor unchanged.
+    @usableFromInline
+    mutating func plainStringBytes() throws -> UnsafeBufferPointer<UInt8>? {
+        do {
+            guard let range = try reader.scanPlainString() else { return nil }
+            return UnsafeBufferPointer(rebasing: reader.bytes[range])
+        } catch { throw self.error(error) }
+    }
+
     /// Reads a member's key and the colon after it, handing `body` the key's UTF-8 bytes
     /// as ``withString(_:)`` does.
+    @inlinable
     public mutating func withKey<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
+        try expectKey()
+        let result = try withString(body)
+        try expectColon()
+        return result
+    }
+
+    /// Checks that a key's opening quote is next.
+    @usableFromInline
+    mutating func expectKey() throws {
         do throws(JSONParseFailure) {
             reader.skipWhitespace()
             guard reader.position < reader.count else {
@@ -113,7 +134,11 @@ public struct JSONTokenizer: ~Copyable {
                 throw reader.failure(.unexpectedCharacter, "expected a string key, found \(reader.found())")
             }
         } catch { throw self.error(error) }
-        let result = try withString(body)
+    }
+
+    /// Passes the colon after a key.
+    @usableFromInline
+    mutating func expectColon() throws {
         do throws(JSONParseFailure) {
             reader.skipWhitespace()
             guard reader.position < reader.count else {
@@ -124,7 +149,6 @@ public struct JSONTokenizer: ~Copyable {
             }
             reader.position += 1
         } catch { throw self.error(error) }
-        return result
     }
 
     /// Checks and passes a string value without building it.

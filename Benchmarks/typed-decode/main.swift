@@ -31,6 +31,10 @@ func decoding<T: Decodable & SchemaRepresentable & Sendable>(_ type: T.Type, _ n
         stages: [
             ("parse", { replies in for reply in replies { _ = try JSONParser.parse(reply) } }),
             ("parse+validate", { replies in for reply in replies { _ = validator.validate(try JSONParser.parse(reply)) } }),
+            ("parse+isValid", { replies in for reply in replies { _ = validator.isValid(try JSONParser.parse(reply)) } }),
+            ("quickCheck(text)", { replies in
+                for reply in replies { _ = Array(reply.utf8).withUnsafeBytes { validator.quickCheck(json: $0) } }
+            }),
             ("parse+Decodable", { replies in
                 for reply in replies { _ = try keys.decode(T.self, from: JSONParser.parse(reply)) }
             }),

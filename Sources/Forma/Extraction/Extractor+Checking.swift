@@ -29,9 +29,14 @@ extension Extractor {
             return (.failure([ExtractionProblem(stage: .parse, location: nil, message: "\(error)")]), nil, [])
         }
         if let validator = target.validator {
-            if sendsStrictSchema { parsed = NullPruning.prune(parsed, validator: validator) }
-            // The fast check first: messages and paths are only built for invalid replies.
-            if !validator.isValid(parsed) {
+            // The fast check first: messages and paths are only built for invalid replies,
+            // and strict-mode nulls are pruned only from a reply that fails with them.
+            var valid = validator.isValid(parsed)
+            if !valid, sendsStrictSchema {
+                parsed = NullPruning.pruneInvalid(parsed, validator: validator)
+                valid = validator.isValid(parsed)
+            }
+            if !valid {
                 let result = validator.validate(parsed)
                 let problems = result.errors.map {
                     ExtractionProblem(stage: .schema, location: $0.instanceLocation, message: $0.message)

@@ -10,6 +10,11 @@ import FormaSchema
 enum NullPruning {
     static func prune(_ value: JSONValue, validator: Validator) -> JSONValue {
         if validator.isValid(value) { return value }
+        return pruneInvalid(value, validator: validator)
+    }
+
+    /// ``prune(_:validator:)`` for a value already known to be invalid.
+    static func pruneInvalid(_ value: JSONValue, validator: Validator) -> JSONValue {
         let errors = validator.validate(value).errors
         var candidates: [JSONPointer] = []
         for error in errors where !error.instanceLocation.isRoot && error.instanceLocation.resolve(in: value) == .null {

@@ -31,7 +31,14 @@ extension Extractor {
         if let validator = target.validator {
             // The fast check first: messages and paths are only built for invalid replies,
             // and strict-mode nulls are pruned only from a reply that fails with them.
-            var valid = validator.isValid(parsed)
+            // Checked on the reply text where the schema allows (cheaper than walking the
+            // tree, which decoding needs anyway); the tree decides otherwise.
+            var valid: Bool
+            if repairs.isEmpty, Self.textIsValid(candidate, validator) {
+                valid = true
+            } else {
+                valid = validator.isValid(parsed)
+            }
             if !valid, sendsStrictSchema {
                 parsed = NullPruning.pruneInvalid(parsed, validator: validator)
                 valid = validator.isValid(parsed)
@@ -46,6 +53,12 @@ extension Extractor {
         }
         // JSON targets decode from the parsed value; the text is only read by pattern targets.
         return (finish(parsed: parsed, text: ""), parsed, repairs)
+    }
+
+    /// Whether the text check calls `text` valid (`false` also when it cannot tell).
+    static func textIsValid(_ text: Substring, _ validator: Validator) -> Bool {
+        var text = text
+        return text.withUTF8 { validator.quickCheck(json: UnsafeRawBufferPointer($0)) } == .valid
     }
 
     func checkPattern(_ answer: Substring) -> (result: CheckOutcome<Value>, parsed: JSONValue?, repairs: RepairFlags) {

@@ -18,9 +18,17 @@ struct JSONBuildStack<Element>: ~Copyable {
         base = .allocate(capacity: self.capacity)
     }
 
+    /// An empty stack that allocates nothing until its first push (for readers that may
+    /// never build a value, such as ``JSONTokenizer``).
+    init() {
+        capacity = 0
+        // Never dereferenced while the capacity is 0: the first push grows first.
+        base = UnsafeMutablePointer(bitPattern: MemoryLayout<Element>.alignment)!
+    }
+
     deinit {
         base.deinitialize(count: count)
-        base.deallocate()
+        if capacity > 0 { base.deallocate() }
     }
 
     /// Pushes `element` on top.
@@ -69,10 +77,10 @@ struct JSONBuildStack<Element>: ~Copyable {
 
     @inline(never)
     private mutating func grow() {
-        let newCapacity = capacity * 2
+        let newCapacity = Swift.max(capacity * 2, 16)
         let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
         newBase.moveInitialize(from: base, count: count)
-        base.deallocate()
+        if capacity > 0 { base.deallocate() }
         base = newBase
         capacity = newCapacity
     }

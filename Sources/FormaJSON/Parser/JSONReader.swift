@@ -35,11 +35,11 @@ struct JSONReader: ~Copyable {
     let count: Int
     let maxDepth: Int
     var position = 0
-    var frames = JSONBuildStack<Frame>(capacity: 16)
-    var values = JSONBuildStack<JSONValue>(capacity: 64)
-    var keys = JSONBuildStack<String>(capacity: 32)
+    var frames: JSONBuildStack<Frame>
+    var values: JSONBuildStack<JSONValue>
+    var keys: JSONBuildStack<String>
     /// Where each key on ``keys`` lies in the input, for the duplicate check.
-    var keySpans = JSONBuildStack<KeySpan>(capacity: 32)
+    var keySpans: JSONBuildStack<KeySpan>
     /// Key indexes of the open large objects, innermost last.
     var keyIndexes: [[JSONKeyBytes: Int]] = []
     /// Reused buffer for strings that contain escapes.
@@ -49,11 +49,24 @@ struct JSONReader: ~Copyable {
     /// Whether short strings may be built directly (see ``JSONSmallString``).
     let buildsSmallStrings: Bool
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+    /// A reader over `bytes`. With `preallocating` false its stacks allocate only when a
+    /// value is first built (a tokenizer that only scans never pays for them).
+    init(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, preallocating: Bool = true) {
         self.bytes = bytes
         self.count = bytes.count
         self.maxDepth = maxDepth
         self.buildsSmallStrings = JSONSmallString.isSupported
+        if preallocating {
+            frames = JSONBuildStack(capacity: 16)
+            values = JSONBuildStack(capacity: 64)
+            keys = JSONBuildStack(capacity: 32)
+            keySpans = JSONBuildStack(capacity: 32)
+        } else {
+            frames = JSONBuildStack()
+            values = JSONBuildStack()
+            keys = JSONBuildStack()
+            keySpans = JSONBuildStack()
+        }
     }
 
     // MARK: - Document

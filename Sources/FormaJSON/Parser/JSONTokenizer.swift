@@ -33,7 +33,7 @@ public struct JSONTokenizer: ~Copyable {
     ///   - bytes: UTF-8 JSON text.
     ///   - maxDepth: The deepest nesting allowed, as ``JSONParser/Options/maxDepth``.
     public init(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int = 512) {
-        reader = JSONReader(bytes, maxDepth: maxDepth)
+        reader = JSONReader(bytes, maxDepth: maxDepth, preallocating: false)
     }
 
     /// A place in the text to come back to: the cursor and the containers open there.

@@ -64,6 +64,7 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
+        POSIX.limitMallocArenas()
         do {
             try runChecked()
         } catch let failure as CommandFailure {
@@ -83,7 +84,8 @@ struct ExtractCommand: ParsableCommand {
         }
         let model = self.model ?? ProcessInfo.processInfo.environment["FORMA_MODEL"] ?? "meta-llama/Llama-3.3-70B-Instruct-Turbo"
         let template = try loadTemplate()
-        let names = RowFieldNames(text: textField, id: idField)
+        var names = RowFieldNames(text: textField, id: idField)
+        names.keepsFields = template != nil
         let allRows = try InputLoader(path: input, names: names).load()
 
         let resumeState = resume ? try ResumeState.load(path: output) : ResumeState()

@@ -31,6 +31,9 @@ struct RowFieldNames: Sendable {
     var text: String
     /// The field holding the id.
     var id: String
+    /// Whether rows keep all their fields (a prompt template may use any); without a
+    /// template only the id and text are kept, which matters for memory on large inputs.
+    var keepsFields = true
 
     /// A row from `object`, read at 1-based `line`.
     func row(from object: JSONObject, line: Int) -> InputRow {
@@ -49,7 +52,7 @@ struct RowFieldNames: Sendable {
             if problem == nil { problem = "no text field '\(self.text)'" }
         case let other?: text = other.serialized()
         }
-        return InputRow(id: id, location: "line \(line)", fields: object, text: text, problem: problem)
+        return InputRow(id: id, location: "line \(line)", fields: keepsFields ? object : JSONObject(), text: text, problem: problem)
     }
 
     /// A row for an input line that is not a JSON object.

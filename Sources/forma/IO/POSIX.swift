@@ -6,7 +6,27 @@ import Darwin
 
 /// Thin, platform-neutral wrappers over the few system calls the CLI uses, so the hot
 /// read loop needs neither Foundation nor per-platform `#if`s.
+#if canImport(Glibc)
+/// glibc's `mallopt(3)`, declared in <malloc.h>, which Swift's Glibc module does not import;
+/// the symbol is always present in glibc.
+@_silgen_name("mallopt")
+private func forma_mallopt(_ parameter: Int32, _ value: Int32) -> Int32
+#endif
+
 enum POSIX {
+    /// Limits glibc's malloc to two arenas. For I/O-bound commands (`forma extract`) the
+    /// arena glibc creates per busy thread (network loop, task pool) only adds resident
+    /// memory: 40.5 MB → 37.7 MB peak at 64 requests in flight, same speed (one arena was
+    /// slower: the threads then wait on its lock). CPU-bound `forma validate` keeps the
+    /// default. Call before other threads start allocating.
+    static func limitMallocArenas() {
+        #if canImport(Glibc)
+        // `M_ARENA_MAX` from glibc's <malloc.h>, which Swift's Glibc module does not import.
+        let arenaMax: Int32 = -8
+        _ = forma_mallopt(arenaMax, 2)
+        #endif
+    }
+
     /// `write(2)`.
     static func write(_ descriptor: Int32, _ pointer: UnsafePointer<UInt8>, _ count: Int) -> Int {
         #if canImport(Glibc)

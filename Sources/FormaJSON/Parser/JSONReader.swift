@@ -198,13 +198,7 @@ struct JSONReader: ~Copyable {
     /// Reads `"key" :` inside the innermost object and records the key (or, for a repeated
     /// key, the slot its value replaces).
     mutating func readKeyAndColon() throws(JSONParseFailure) {
-        skipWhitespace()
-        guard position < count else {
-            throw failure(.unexpectedEndOfInput, "expected a string key, found end of input")
-        }
-        guard bytes[position] == UInt8(ascii: "\"") else {
-            throw failure(.unexpectedCharacter, "expected a string key, found \(found())")
-        }
+        try expectNext(UInt8(ascii: "\""), "a string key")
         let start = position + 1
         let key = try readString()
         if lastStringHadEscapes {
@@ -212,14 +206,16 @@ struct JSONReader: ~Copyable {
         } else {
             recordKey(key, sourceStart: start, length: position - 1 - start)
         }
-        skipWhitespace()
-        guard position < count else {
-            throw failure(.unexpectedEndOfInput, "expected ':' after object key, found end of input")
-        }
-        guard bytes[position] == UInt8(ascii: ":") else {
-            throw failure(.unexpectedCharacter, "expected ':' after object key, found \(found())")
-        }
+        try expectNext(UInt8(ascii: ":"), "':' after object key")
         position += 1
+    }
+
+    /// Skips whitespace and checks that `byte` is next, leaving the cursor on it; `what`
+    /// names it in the error ("a string key", "':' after object key").
+    mutating func expectNext(_ byte: UInt8, _ what: String) throws(JSONParseFailure) {
+        skipWhitespace()
+        guard position < count else { throw failure(.unexpectedEndOfInput, "expected \(what), found end of input") }
+        guard bytes[position] == byte else { throw failure(.unexpectedCharacter, "expected \(what), found \(found())") }
     }
 
     /// Checks that one more container may open.

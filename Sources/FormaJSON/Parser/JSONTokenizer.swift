@@ -125,28 +125,14 @@ public struct JSONTokenizer: ~Copyable {
     /// Checks that a key's opening quote is next.
     @usableFromInline
     mutating func expectKey() throws {
-        do throws(JSONParseFailure) {
-            reader.skipWhitespace()
-            guard reader.position < reader.count else {
-                throw reader.failure(.unexpectedEndOfInput, "expected a string key, found end of input")
-            }
-            guard reader.bytes[reader.position] == UInt8(ascii: "\"") else {
-                throw reader.failure(.unexpectedCharacter, "expected a string key, found \(reader.found())")
-            }
-        } catch { throw self.error(error) }
+        do { try reader.expectNext(UInt8(ascii: "\""), "a string key") } catch { throw self.error(error) }
     }
 
     /// Passes the colon after a key.
     @usableFromInline
     mutating func expectColon() throws {
         do throws(JSONParseFailure) {
-            reader.skipWhitespace()
-            guard reader.position < reader.count else {
-                throw reader.failure(.unexpectedEndOfInput, "expected ':' after object key, found end of input")
-            }
-            guard reader.bytes[reader.position] == UInt8(ascii: ":") else {
-                throw reader.failure(.unexpectedCharacter, "expected ':' after object key, found \(reader.found())")
-            }
+            try reader.expectNext(UInt8(ascii: ":"), "':' after object key")
             reader.position += 1
         } catch { throw self.error(error) }
     }
@@ -204,25 +190,10 @@ public struct JSONTokenizer: ~Copyable {
 
     /// Reads a member's key and the colon after it.
     public mutating func readKey() throws -> String {
-        do throws(JSONParseFailure) {
-            reader.skipWhitespace()
-            guard reader.position < reader.count else {
-                throw reader.failure(.unexpectedEndOfInput, "expected a string key, found end of input")
-            }
-            guard reader.bytes[reader.position] == UInt8(ascii: "\"") else {
-                throw reader.failure(.unexpectedCharacter, "expected a string key, found \(reader.found())")
-            }
-            let key = try reader.readString()
-            reader.skipWhitespace()
-            guard reader.position < reader.count else {
-                throw reader.failure(.unexpectedEndOfInput, "expected ':' after object key, found end of input")
-            }
-            guard reader.bytes[reader.position] == UInt8(ascii: ":") else {
-                throw reader.failure(.unexpectedCharacter, "expected ':' after object key, found \(reader.found())")
-            }
-            reader.position += 1
-            return key
-        } catch { throw self.error(error) }
+        try expectKey()
+        let key = try readString()
+        try expectColon()
+        return key
     }
 
     /// After a member's value: `true` when another member follows, `false` after the
@@ -354,19 +325,9 @@ extension JSONReader {
     }
 
     private mutating func skipKeyAndColon() throws(JSONParseFailure) {
-        skipWhitespace()
-        guard position < count else { throw failure(.unexpectedEndOfInput, "expected a string key, found end of input") }
-        guard bytes[position] == UInt8(ascii: "\"") else {
-            throw failure(.unexpectedCharacter, "expected a string key, found \(found())")
-        }
+        try expectNext(UInt8(ascii: "\""), "a string key")
         try skipString()
-        skipWhitespace()
-        guard position < count else {
-            throw failure(.unexpectedEndOfInput, "expected ':' after object key, found end of input")
-        }
-        guard bytes[position] == UInt8(ascii: ":") else {
-            throw failure(.unexpectedCharacter, "expected ':' after object key, found \(found())")
-        }
+        try expectNext(UInt8(ascii: ":"), "':' after object key")
         position += 1
     }
 }

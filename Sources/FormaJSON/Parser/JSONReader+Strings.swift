@@ -1,12 +1,13 @@
 /// String scanning: a word-at-a-time fast path for plain ASCII, UTF-8 validation for
 /// everything else, and escape decoding into a reused scratch buffer.
 extension JSONReader {
-    /// Reads the string whose opening quote is at the cursor, leaving the cursor after the
-    /// closing quote.
-    mutating func readString() throws(JSONParseFailure) -> String {
-        let open = position
-        position += 1
-        let start = position
+    /// Scans string content from the cursor up to its closing quote or its first backslash,
+    /// checking UTF-8 and control characters on the way, and stops on that byte.
+    /// - Parameter open: Where the opening quote is (for the error message).
+    /// - Returns: Whether the content up to there is ASCII, and whether it stopped at a
+    ///   backslash (else at the closing quote).
+    @inline(__always)
+    mutating func scanStringRun(open: Int) throws(JSONParseFailure) -> (isASCII: Bool, atEscape: Bool) {
         var isASCII = true
         while true {
             skipPlainASCII()
@@ -15,13 +16,9 @@ extension JSONReader {
             }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                let string = makeString(from: start, to: position, isASCII: isASCII)
-                position += 1
-                lastStringHadEscapes = false
-                return string
+                return (isASCII, false)
             } else if byte == UInt8(ascii: "\\") {
-                lastStringHadEscapes = true
-                return try readEscapedString(from: start, open: open)
+                return (isASCII, true)
             } else if byte < 0x20 {
                 throw controlCharacterFailure(byte)
             } else if byte >= 0x80 {
@@ -33,30 +30,29 @@ extension JSONReader {
         }
     }
 
+    /// Reads the string whose opening quote is at the cursor, leaving the cursor after the
+    /// closing quote.
+    mutating func readString() throws(JSONParseFailure) -> String {
+        let open = position
+        position += 1
+        let start = position
+        let (isASCII, atEscape) = try scanStringRun(open: open)
+        lastStringHadEscapes = atEscape
+        if atEscape { return try readEscapedString(from: start, open: open) }
+        let string = makeString(from: start, to: position, isASCII: isASCII)
+        position += 1
+        return string
+    }
+
     /// Checks and passes the string whose opening quote is at the cursor without building it.
     mutating func skipString() throws(JSONParseFailure) {
         let open = position
         position += 1
-        while true {
-            skipPlainASCII()
-            guard position < count else {
-                throw failure(.unexpectedEndOfInput, "unterminated string starting at byte \(open)")
-            }
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") {
-                position += 1
-                return
-            } else if byte == UInt8(ascii: "\\") {
-                // Rare: decode (and so check) the escapes, then drop the result.
-                _ = try readEscapedString(from: open + 1, open: open)
-                return
-            } else if byte < 0x20 {
-                throw controlCharacterFailure(byte)
-            } else if byte >= 0x80 {
-                try skipMultiByteScalar()
-            } else {
-                position += 1
-            }
+        if try scanStringRun(open: open).atEscape {
+            // Rare: decode (and so check) the escapes, then drop the result.
+            _ = try readEscapedString(from: open + 1, open: open)
+        } else {
+            position += 1
         }
     }
 
@@ -67,26 +63,12 @@ extension JSONReader {
         let open = position
         position += 1
         let start = position
-        while true {
-            skipPlainASCII()
-            guard position < count else {
-                throw failure(.unexpectedEndOfInput, "unterminated string starting at byte \(open)")
-            }
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") {
-                position += 1
-                return start..<(position - 1)
-            } else if byte == UInt8(ascii: "\\") {
-                position = open
-                return nil
-            } else if byte < 0x20 {
-                throw controlCharacterFailure(byte)
-            } else if byte >= 0x80 {
-                try skipMultiByteScalar()
-            } else {
-                position += 1
-            }
+        if try scanStringRun(open: open).atEscape {
+            position = open
+            return nil
         }
+        position += 1
+        return start..<(position - 1)
     }
 
     /// The string of the already validated UTF-8 bytes `start..<end`.

@@ -212,10 +212,11 @@ struct JSONReader: ~Copyable {
 
     /// Skips whitespace and checks that `byte` is next, leaving the cursor on it; `what`
     /// names it in the error ("a string key", "':' after object key").
-    mutating func expectNext(_ byte: UInt8, _ what: String) throws(JSONParseFailure) {
+    @inline(__always)
+    mutating func expectNext(_ byte: UInt8, _ what: @autoclosure () -> String) throws(JSONParseFailure) {
         skipWhitespace()
-        guard position < count else { throw failure(.unexpectedEndOfInput, "expected \(what), found end of input") }
-        guard bytes[position] == byte else { throw failure(.unexpectedCharacter, "expected \(what), found \(found())") }
+        guard position < count else { throw failure(.unexpectedEndOfInput, "expected \(what()), found end of input") }
+        guard bytes[position] == byte else { throw failure(.unexpectedCharacter, "expected \(what()), found \(found())") }
     }
 
     /// Checks that one more container may open.

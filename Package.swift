@@ -17,7 +17,7 @@ let package = Package(
         .library(name: "FormaJSON", targets: ["FormaJSON"]),
         .library(name: "FormaSchema", targets: ["FormaSchema"]),
         .library(name: "FormaClient", targets: ["FormaClient"]),
-        .executable(name: "forma", targets: ["forma"]),
+        .executable(name: "forma", targets: ["FormaCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -64,9 +64,10 @@ let package = Package(
             ]
         ),
 
-        // The command-line tool.
+        // The command-line tool (product `forma`; the folder name must not differ from a
+        // library's only in case, or it clashes on case-insensitive file systems).
         .executableTarget(
-            name: "forma",
+            name: "FormaCLI",
             dependencies: [
                 "Forma",
                 "FormaJSON",

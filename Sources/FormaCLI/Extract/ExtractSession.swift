@@ -22,11 +22,6 @@ struct ExtractSession: Sendable {
     /// Exit statuses: 0 all ok, 1 some failed, 130 interrupted.
     static let interruptedStatus = ExitCode(130)
 
-    /// Runs `session` from synchronous code and waits for its status.
-    static func runBlocking(_ session: ExtractSession) -> ExitCode {
-        BlockingRunner.run { await session.run() }
-    }
-
     func run() async -> ExitCode {
         let watcher = InterruptWatcher()
         defer { watcher.stop() }

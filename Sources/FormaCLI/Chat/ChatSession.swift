@@ -11,11 +11,6 @@ struct ChatSession: Sendable {
     let showReasoning: Bool
     let verbose: Bool
 
-    /// Runs `session` from synchronous code (the root command is synchronous) and waits.
-    static func runBlocking(_ session: ChatSession) -> ExitCode {
-        BlockingRunner.run { await session.run() }
-    }
-
     func run() async -> ExitCode {
         let started = ContinuousClock.now
         do {

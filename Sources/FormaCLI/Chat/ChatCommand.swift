@@ -5,7 +5,7 @@ import Foundation
 import Synchronization
 
 /// `forma chat [PROMPT]`: sends one message (or stdin) and prints the reply's content.
-struct ChatCommand: ParsableCommand {
+struct ChatCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chat",
         abstract: "Send a prompt to a chat model and print the reply.",
@@ -64,7 +64,7 @@ struct ChatCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let configuration = client.configuration()
         if let hint = client.missingKeyHint(configuration) {
             ChatOutput.error(hint)
@@ -74,7 +74,7 @@ struct ChatCommand: ParsableCommand {
         let session = ChatSession(
             configuration: configuration, request: request, stream: stream, showReasoning: showReasoning, verbose: verbose
         )
-        let status = ChatSession.runBlocking(session)
+        let status = await session.run()
         if status != .success { throw status }
     }
 

@@ -6,7 +6,7 @@ import FormaSchema
 import Foundation
 
 /// `forma extract`: structured extraction over many documents, one JSON record per input.
-struct ExtractCommand: ParsableCommand {
+struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
         abstract: "Extract JSON (or a regex match) from every document of an input, one record per line.",
@@ -63,10 +63,10 @@ struct ExtractCommand: ParsableCommand {
         if input == "-" && prompt == nil && promptFile == "-" { throw ValidationError("--prompt-file - conflicts with input on stdin") }
     }
 
-    func run() throws {
+    func run() async throws {
         POSIX.limitMallocArenas()
         do {
-            try runChecked()
+            try await runChecked()
         } catch let failure as CommandFailure {
             var standardError = StandardStream.error
             print("forma: \(failure.message)", to: &standardError)
@@ -74,7 +74,7 @@ struct ExtractCommand: ParsableCommand {
         }
     }
 
-    private func runChecked() throws {
+    private func runChecked() async throws {
         var configuration = client.configuration()
         if let hint = client.missingKeyHint(configuration) { throw CommandFailure(String(hint.dropFirst("forma: ".count))) }
         if let maxRetries { configuration.retryPolicy.maxRetries = maxRetries }
@@ -115,7 +115,7 @@ struct ExtractCommand: ParsableCommand {
         let session = ExtractSession(
             rows: rows, runner: runner, pacer: pacer, tally: tally, concurrency: concurrency, ordered: !unordered,
             descriptor: descriptor, quiet: quiet)
-        let status = ExtractSession.runBlocking(session)
+        let status = await session.run()
         if descriptor != 1 { POSIX.close(descriptor) }
         if status != .success { throw status }
     }

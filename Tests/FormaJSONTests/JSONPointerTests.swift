@@ -34,8 +34,8 @@ struct JSONPointerTests {
     }
 
     @Test func errorKinds() {
-        #expect(throws: JSONPointerError.missingLeadingSlash("a")) { try JSONPointer(parsing: "a") }
-        #expect(throws: JSONPointerError.invalidEscape("/~2")) { try JSONPointer(parsing: "/~2") }
+        #expect(throws: JSONPointerError(kind: .missingLeadingSlash, text: "a")) { try JSONPointer(parsing: "a") }
+        #expect(throws: JSONPointerError(kind: .invalidEscape, text: "/~2")) { try JSONPointer(parsing: "/~2") }
     }
 
     @Test(arguments: [

@@ -114,7 +114,7 @@ struct JSONValueInitTests {
         try expectSameDecoding(Mixed(secret: "s", count: 0, plain: plain, plainList: nil))
         // A defaulted `var` is still required, as synthesized decoding requires it.
         let missingCount: JSONValue = ["secret": "s", "plain": ["lowerValue": 1]]
-        #expect(throws: JSONValueDecodingFailure.self) { try Mixed(jsonValue: missingCount) }
+        #expect(throws: JSONValueDecodingError.self) { try Mixed(jsonValue: missingCount) }
     }
 
     @Test func examplesDecodeAsDecodableDoes() throws {
@@ -144,7 +144,7 @@ struct JSONValueInitTests {
 
     @Test func mismatchesFailAndTheFallbackLocatesThem() throws {
         let wrong: JSONValue = ["name": "a", "children": [["name": 5, "children": []]]]
-        #expect(throws: JSONValueDecodingFailure.self) { try TreeNode(jsonValue: wrong) }
+        #expect(throws: JSONValueDecodingError.self) { try TreeNode(jsonValue: wrong) }
         let error = #expect(throws: DecodingError.self) { try TreeNode.decode(from: wrong) }
         guard case .typeMismatch(_, let context) = error else {
             Issue.record("expected a type mismatch, got \(String(describing: error))")
@@ -152,9 +152,9 @@ struct JSONValueInitTests {
         }
         #expect(context.codingPath.map(\.stringValue) == ["children", "Index 0", "name"] || context.codingPath.map(\.stringValue) == ["children", "0", "name"])
         // Integers must fit; enums must name a case; payload enums need exactly one key.
-        #expect(throws: JSONValueDecodingFailure.self) { try Priority(jsonValue: 3) }
-        #expect(throws: JSONValueDecodingFailure.self) { try Expression(jsonValue: ["zero": [:], "number": ["_0": 1]]) }
-        #expect(throws: JSONValueDecodingFailure.self) { try UInt8(jsonValue: 300) }
+        #expect(throws: JSONValueDecodingError.self) { try Priority(jsonValue: 3) }
+        #expect(throws: JSONValueDecodingError.self) { try Expression(jsonValue: ["zero": [:], "number": ["_0": 1]]) }
+        #expect(throws: JSONValueDecodingError.self) { try UInt8(jsonValue: 300) }
         #expect(try Int(jsonValue: 3.0) == 3)
     }
 }

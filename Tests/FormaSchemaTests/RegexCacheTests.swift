@@ -13,7 +13,7 @@ struct RegexCacheTests {
 
     @Test func cacheRethrowsForInvalidPatterns() {
         let error = #expect(throws: ECMARegexError.self) { try ECMARegex.cached("(?i)nope") }
-        #expect(error?.code == .invalidPattern)
+        #expect(error?.kind == .invalidPattern)
     }
 
     @Test func cacheStaysBoundedAndCorrectPastCapacity() throws {

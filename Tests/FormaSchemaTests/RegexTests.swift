@@ -65,7 +65,7 @@ struct RegexTests {
             let regex = try ECMARegex(testCase.pattern)
             Issue.record("/\(testCase.pattern)/ compiled, translated pattern accepted: \(regex.pattern)")
         } catch let error as ECMARegexError {
-            #expect(error.code == .invalidPattern)
+            #expect(error.kind == .invalidPattern)
             #expect(error.pattern == testCase.pattern)
             #expect(!error.message.isEmpty)
             #expect(error.offset == testCase.offset, "\(error)")
@@ -84,18 +84,18 @@ struct RegexTests {
 
     @Test func variableLengthLookbehindIsValidButUnsupported() {
         let error = #expect(throws: ECMARegexError.self) { try ECMARegex("(?<=a+)b") }
-        #expect(error?.code == .unsupportedPattern)
+        #expect(error?.kind == .unsupportedPattern)
         #expect(error?.description.contains("lookbehind") == true)
         // A genuinely broken pattern with a variable lookbehind is still invalid.
         let broken = #expect(throws: ECMARegexError.self) { try ECMARegex.validateSyntax("(?<=a+)(b") }
-        #expect(broken?.code == .invalidPattern)
+        #expect(broken?.kind == .invalidPattern)
     }
 
     @Test func pcre2ErrorOffsetMapsBackToOriginalPattern() {
         // The \d expands to a class in the translation; PCRE2's offset must still point at
         // the original position of the problem (the quantifier's '{', at offset 10).
         let error = #expect(throws: ECMARegexError.self) { try ECMARegex(#"\d\d\d\s+x{70000}"#) }
-        #expect(error?.code == .invalidPattern)
+        #expect(error?.kind == .invalidPattern)
         #expect(error?.offset == 10, "\(String(describing: error))")
     }
 
@@ -128,7 +128,7 @@ struct RegexTests {
         let start = clock.now
         let error = #expect(throws: ECMARegexError.self) { try ECMARegex("(a+)+$").matches(subject) }
         let elapsed = clock.now - start
-        #expect(error?.code == .matchLimitExceeded)
+        #expect(error?.kind == .matchLimitExceeded)
         #expect(error?.description.contains("(a+)+$") == true)
         #expect(error?.description.contains("backtracking") == true)
         #expect(elapsed < .seconds(1), "took \(elapsed)")
@@ -137,7 +137,7 @@ struct RegexTests {
     @Test func catastrophicBacktrackingFailsFastInFullMatchToo() {
         let subject = String(repeating: "a", count: 5_000) + "!"
         let error = #expect(throws: ECMARegexError.self) { try ECMARegex("(a|aa)+").fullMatch(subject) }
-        #expect(error?.code == .matchLimitExceeded)
+        #expect(error?.kind == .matchLimitExceeded)
     }
 
     @Test func longSubjectsWithinLimitsStillMatch() throws {
@@ -151,10 +151,10 @@ struct RegexTests {
     @Test func hugeAndDeeplyNestedPatternsAreRejected() {
         let deep = String(repeating: "(", count: 5_000) + "a" + String(repeating: ")", count: 5_000)
         let deepError = #expect(throws: ECMARegexError.self) { try ECMARegex(deep) }
-        #expect(deepError?.code == .invalidPattern)
+        #expect(deepError?.kind == .invalidPattern)
         let huge = String(repeating: "a", count: 40_000)
         let hugeError = #expect(throws: ECMARegexError.self) { try ECMARegex(huge) }
-        #expect(hugeError?.code == .invalidPattern)
+        #expect(hugeError?.kind == .invalidPattern)
         let custom = ECMARegex.Limits(matchLimit: 1_000, depthLimit: 1_000, heapLimitKiB: 1_024,
                                       maximumPatternLength: 4)
         #expect(throws: ECMARegexError.self) { try ECMARegex("abcde", limits: custom) }
@@ -164,7 +164,7 @@ struct RegexTests {
         let tight = ECMARegex.Limits(matchLimit: 50, depthLimit: 50, heapLimitKiB: 64)
         let regex = try ECMARegex("(a+)+$", limits: tight)
         let error = #expect(throws: ECMARegexError.self) { try regex.matches(String(repeating: "a", count: 30) + "!") }
-        #expect(error?.code == .matchLimitExceeded)
+        #expect(error?.kind == .matchLimitExceeded)
         #expect(error?.message.contains("50") == true)
         #expect(try ECMARegex("abc", limits: tight).matches("xxabc"))
     }

@@ -65,7 +65,7 @@ struct ReplyProcessingTests {
 
     @Test func reaskListsLocatedErrorsCapped() {
         let errors = (0..<12).map { i in
-            ValidationError(instanceLocation: JSONPointer(tokens: ["lineItems", String(i), "price"]),
+            SchemaViolation(instanceLocation: JSONPointer(tokens: ["lineItems", String(i), "price"]),
                             keywordLocation: .root, keyword: "minimum", message: "expected a number ≥ 0, got -3")
         }
         let message = ReaskPrompt.message(for: errors, limit: 10)

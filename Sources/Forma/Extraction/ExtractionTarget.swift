@@ -79,7 +79,7 @@ extension ExtractionTarget where Value: Decodable & SchemaRepresentable {
     /// `init(jsonValue:)` of `Fast`, which is `Value` (opened from the existential metatype).
     private static func fastDecoder<Fast: JSONValueDecodable>(_ fast: Fast.Type) -> @Sendable (JSONValue) throws -> Value {
         { value in
-            guard let decoded = try Fast(jsonValue: value) as? Value else { throw JSONValueDecodingFailure() }
+            guard let decoded = try Fast(jsonValue: value) as? Value else { throw JSONValueDecodingError() }
             return decoded
         }
     }

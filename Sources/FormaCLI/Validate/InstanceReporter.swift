@@ -31,7 +31,7 @@ struct InstanceReporter: Sendable {
     }
 
     /// Reports the schema errors of the instance starting on `line`.
-    func invalid(line: Int, errors: [FormaSchema.ValidationError], into output: inout [UInt8]) {
+    func invalid(line: Int, errors: [SchemaViolation], into output: inout [UInt8]) {
         switch format {
         case .text:
             for error in errors {

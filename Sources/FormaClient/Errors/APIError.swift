@@ -11,52 +11,46 @@
 public struct APIError: Error, Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
     /// What kind of failure this is; new kinds may be added.
     public struct Kind: Sendable, Hashable, CustomStringConvertible {
-        private enum Code: String, Sendable, Hashable {
-            case authentication, permission, paymentRequired, notFound, rateLimited, invalidRequest
-            case contextLengthExceeded, server, timeout, connection, tls, cancelled, decoding
-            case responseTooLarge, unsupported, configuration, streamError
-        }
-
-        private let code: Code
-        private init(_ code: Code) { self.code = code }
+        private let name: String
+        private init(_ name: String) { self.name = name }
 
         /// HTTP 401: the API key is missing or invalid.
-        public static let authentication = Kind(.authentication)
+        public static let authentication = Kind("authentication")
         /// HTTP 403 (other than a context overflow): the key may not do this.
-        public static let permission = Kind(.permission)
+        public static let permission = Kind("permission")
         /// HTTP 402: the account has no credits left.
-        public static let paymentRequired = Kind(.paymentRequired)
+        public static let paymentRequired = Kind("paymentRequired")
         /// HTTP 404: unknown model or endpoint.
-        public static let notFound = Kind(.notFound)
+        public static let notFound = Kind("notFound")
         /// HTTP 429: rate or credit limit; see ``APIError/retryAfter`` and ``APIError/rateLimit``.
-        public static let rateLimited = Kind(.rateLimited)
+        public static let rateLimited = Kind("rateLimited")
         /// HTTP 400, 422 and other 4xx: the server rejected the request.
-        public static let invalidRequest = Kind(.invalidRequest)
+        public static let invalidRequest = Kind("invalidRequest")
         /// The prompt plus `max_tokens` exceeds the model's context.
-        public static let contextLengthExceeded = Kind(.contextLengthExceeded)
+        public static let contextLengthExceeded = Kind("contextLengthExceeded")
         /// HTTP 5xx (including Cloudflare's 520–524).
-        public static let server = Kind(.server)
+        public static let server = Kind("server")
         /// Connect, whole-request or idle timeout.
-        public static let timeout = Kind(.timeout)
+        public static let timeout = Kind("timeout")
         /// The connection failed or broke (refused, reset, DNS, truncated transfer).
-        public static let connection = Kind(.connection)
+        public static let connection = Kind("connection")
         /// TLS failed (certificate verification, handshake); never retried.
-        public static let tls = Kind(.tls)
+        public static let tls = Kind("tls")
         /// The task was cancelled or the body dropped.
-        public static let cancelled = Kind(.cancelled)
+        public static let cancelled = Kind("cancelled")
         /// The reply is not the JSON or SSE expected; ``APIError/bodyExcerpt`` shows its start.
-        public static let decoding = Kind(.decoding)
+        public static let decoding = Kind("decoding")
         /// The response exceeded the configured size cap.
-        public static let responseTooLarge = Kind(.responseTooLarge)
+        public static let responseTooLarge = Kind("responseTooLarge")
         /// The provider dialect cannot express the request (such as regex on OpenAI).
-        public static let unsupported = Kind(.unsupported)
+        public static let unsupported = Kind("unsupported")
         /// The client is misconfigured (no API key, bad base URL).
-        public static let configuration = Kind(.configuration)
+        public static let configuration = Kind("configuration")
         /// The server reported an error inside an event stream.
-        public static let streamError = Kind(.streamError)
+        public static let streamError = Kind("streamError")
 
         /// The kind's name, such as `rateLimited`.
-        public var description: String { code.rawValue }
+        public var description: String { name }
     }
 
     /// What kind of failure this is.

@@ -8,7 +8,7 @@ public import Foundation
 /// the extractor uses it when present (it is several times faster than going through
 /// `Decodable`). Keys are read as the type's schema names them (`CodingKeys` renames and
 /// `@Schema(keys:)` applied). The fast path reports *that* it failed, not where: on
-/// ``JSONValueDecodingFailure`` the caller decodes again with ``JSONValueDecoder`` for a
+/// ``JSONValueDecodingError`` the caller decodes again with ``JSONValueDecoder`` for a
 /// located `DecodingError`.
 ///
 /// ```swift
@@ -18,17 +18,53 @@ public import Foundation
 public protocol JSONValueDecodable: SendableMetatype {
     /// Builds the value from `jsonValue`.
     /// - Parameter jsonValue: A parsed JSON value.
-    /// - Throws: ``JSONValueDecodingFailure`` when the value does not fit.
+    /// - Throws: ``JSONValueDecodingError`` when the value does not fit.
     init(jsonValue: JSONValue) throws
 }
 
 /// The fast decoding path gave up; decode with ``JSONValueDecoder`` to learn where and why.
-public struct JSONValueDecodingFailure: Error, Sendable, CustomStringConvertible {
-    /// A failure.
-    public init() {}
+///
+/// It says *that* the value does not fit, not where: the fast path builds no coding paths.
+public struct JSONValueDecodingError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What kind of failure this is; new kinds may be added, so `switch` with a `default`.
+    public struct Kind: Sendable, Hashable, CustomStringConvertible {
+        private let name: String
+        private init(_ name: String) { self.name = name }
 
-    public var description: String { "the JSON value does not fit the type" }
+        /// The value's shape does not fit the type (wrong JSON type, missing member,
+        /// out-of-range number, unknown case).
+        public static let mismatch = Kind("mismatch")
+
+        /// The kind's name.
+        public var description: String { name }
+    }
+
+    /// What kind of failure this is.
+    public var kind: Kind
+    /// What went wrong.
+    public var message: String
+
+    /// A mismatch (what generated `init(jsonValue:)` throws).
+    public init() {
+        self.init(kind: .mismatch, message: "the JSON value does not fit the type")
+    }
+
+    /// A failure with a message.
+    /// - Parameters:
+    ///   - kind: The kind.
+    ///   - message: What went wrong.
+    public init(kind: Kind, message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    /// The message.
+    public var description: String { message }
 }
+
+/// The former name of ``JSONValueDecodingError``.
+@available(*, deprecated, renamed: "JSONValueDecodingError")
+public typealias JSONValueDecodingFailure = JSONValueDecodingError
 
 extension JSONValueDecodable where Self: Decodable {
     /// Decodes `value`, through ``init(jsonValue:)`` when it fits and otherwise through
@@ -49,7 +85,7 @@ extension JSONValueDecodable where Self: Decodable {
 extension String: JSONValueDecodable {
     @inlinable
     public init(jsonValue: JSONValue) throws {
-        guard case .string(let s) = jsonValue else { throw JSONValueDecodingFailure() }
+        guard case .string(let s) = jsonValue else { throw JSONValueDecodingError() }
         self = s
     }
 }
@@ -57,7 +93,7 @@ extension String: JSONValueDecodable {
 extension Bool: JSONValueDecodable {
     @inlinable
     public init(jsonValue: JSONValue) throws {
-        guard case .bool(let b) = jsonValue else { throw JSONValueDecodingFailure() }
+        guard case .bool(let b) = jsonValue else { throw JSONValueDecodingError() }
         self = b
     }
 }
@@ -65,21 +101,21 @@ extension Bool: JSONValueDecodable {
 extension Double: JSONValueDecodable {
     @inlinable
     public init(jsonValue: JSONValue) throws {
-        guard case .number(let n) = jsonValue else { throw JSONValueDecodingFailure() }
+        guard case .number(let n) = jsonValue else { throw JSONValueDecodingError() }
         self = n.doubleValue
     }
 }
 
 extension Float: JSONValueDecodable {
     public init(jsonValue: JSONValue) throws {
-        guard case .number(let n) = jsonValue, let value = JSONScalars.float(n) else { throw JSONValueDecodingFailure() }
+        guard case .number(let n) = jsonValue, let value = JSONScalars.float(n) else { throw JSONValueDecodingError() }
         self = value
     }
 }
 
 extension Decimal: JSONValueDecodable {
     public init(jsonValue: JSONValue) throws {
-        guard case .number(let n) = jsonValue, let value = JSONScalars.decimal(n) else { throw JSONValueDecodingFailure() }
+        guard case .number(let n) = jsonValue, let value = JSONScalars.decimal(n) else { throw JSONValueDecodingError() }
         self = value
     }
 }
@@ -87,14 +123,14 @@ extension Decimal: JSONValueDecodable {
 extension Date: JSONValueDecodable {
     /// Reads an ISO 8601 date-time, as ``JSONValueDecoder``'s default strategy does.
     public init(jsonValue: JSONValue) throws {
-        guard case .string(let text) = jsonValue, let date = ISO8601Dates.parse(text) else { throw JSONValueDecodingFailure() }
+        guard case .string(let text) = jsonValue, let date = ISO8601Dates.parse(text) else { throw JSONValueDecodingError() }
         self = date
     }
 }
 
 extension URL: JSONValueDecodable {
     public init(jsonValue: JSONValue) throws {
-        guard case .string(let text) = jsonValue, let url = URL(string: text) else { throw JSONValueDecodingFailure() }
+        guard case .string(let text) = jsonValue, let url = URL(string: text) else { throw JSONValueDecodingError() }
         self = url
     }
 }
@@ -102,14 +138,14 @@ extension URL: JSONValueDecodable {
 extension Data: JSONValueDecodable {
     /// Reads base64 text, as ``JSONValueDecoder`` does.
     public init(jsonValue: JSONValue) throws {
-        guard case .string(let text) = jsonValue, let data = Data(base64Encoded: text) else { throw JSONValueDecodingFailure() }
+        guard case .string(let text) = jsonValue, let data = Data(base64Encoded: text) else { throw JSONValueDecodingError() }
         self = data
     }
 }
 
 extension UUID: JSONValueDecodable {
     public init(jsonValue: JSONValue) throws {
-        guard case .string(let text) = jsonValue, let uuid = UUID(uuidString: text) else { throw JSONValueDecodingFailure() }
+        guard case .string(let text) = jsonValue, let uuid = UUID(uuidString: text) else { throw JSONValueDecodingError() }
         self = uuid
     }
 }
@@ -135,7 +171,7 @@ extension JSONValueDecodable where Self: FixedWidthInteger {
     @inlinable
     public init(jsonValue: JSONValue) throws {
         guard case .number(let n) = jsonValue, let value = JSONScalars.integer(n, as: Self.self) else {
-            throw JSONValueDecodingFailure()
+            throw JSONValueDecodingError()
         }
         self = value
     }
@@ -144,7 +180,7 @@ extension JSONValueDecodable where Self: FixedWidthInteger {
 extension Array: JSONValueDecodable where Element: JSONValueDecodable {
     @inlinable
     public init(jsonValue: JSONValue) throws {
-        guard case .array(let elements) = jsonValue else { throw JSONValueDecodingFailure() }
+        guard case .array(let elements) = jsonValue else { throw JSONValueDecodingError() }
         var result: [Element] = []
         result.reserveCapacity(elements.count)
         for element in elements { result.append(try Element(jsonValue: element)) }

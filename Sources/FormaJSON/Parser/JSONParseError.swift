@@ -15,42 +15,36 @@
 public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The reason a parse failed.
     public struct Kind: Sendable, Hashable, CustomStringConvertible {
-        private enum Code: String, Sendable, Hashable {
-            case unexpectedEndOfInput, unexpectedCharacter, invalidUTF8, invalidEscape
-            case invalidUnicodeEscape, loneSurrogate, controlCharacterInString, invalidNumber
-            case trailingContent, depthLimitExceeded, sizeLimitExceeded
-        }
-
-        private let code: Code
-        private init(_ code: Code) { self.code = code }
+        private let name: String
+        private init(_ name: String) { self.name = name }
 
         /// The input ended inside a value (or was empty).
-        public static let unexpectedEndOfInput = Kind(.unexpectedEndOfInput)
+        public static let unexpectedEndOfInput = Kind("unexpectedEndOfInput")
         /// A byte that cannot start or continue the expected token.
-        public static let unexpectedCharacter = Kind(.unexpectedCharacter)
+        public static let unexpectedCharacter = Kind("unexpectedCharacter")
         /// A string holds bytes that are not well-formed UTF-8 (overlong forms, encoded
         /// surrogates, code points above U+10FFFF, stray or missing continuation bytes).
-        public static let invalidUTF8 = Kind(.invalidUTF8)
+        public static let invalidUTF8 = Kind("invalidUTF8")
         /// A backslash followed by something other than `" \ / b f n r t u`.
-        public static let invalidEscape = Kind(.invalidEscape)
+        public static let invalidEscape = Kind("invalidEscape")
         /// `\u` not followed by four hexadecimal digits.
-        public static let invalidUnicodeEscape = Kind(.invalidUnicodeEscape)
+        public static let invalidUnicodeEscape = Kind("invalidUnicodeEscape")
         /// A `\u` escape of a high surrogate without a following low surrogate, or a low
         /// surrogate on its own.
-        public static let loneSurrogate = Kind(.loneSurrogate)
+        public static let loneSurrogate = Kind("loneSurrogate")
         /// A raw control character (U+0000 to U+001F) inside a string; it must be escaped.
-        public static let controlCharacterInString = Kind(.controlCharacterInString)
+        public static let controlCharacterInString = Kind("controlCharacterInString")
         /// A number that breaks the JSON grammar (`01`, `1.`, `-`, `1e`).
-        public static let invalidNumber = Kind(.invalidNumber)
+        public static let invalidNumber = Kind("invalidNumber")
         /// Something other than whitespace after the value.
-        public static let trailingContent = Kind(.trailingContent)
+        public static let trailingContent = Kind("trailingContent")
         /// Arrays and objects nested deeper than ``JSONParser/Options/maxDepth``.
-        public static let depthLimitExceeded = Kind(.depthLimitExceeded)
+        public static let depthLimitExceeded = Kind("depthLimitExceeded")
         /// The input is longer than ``JSONParser/Options/maxBytes``.
-        public static let sizeLimitExceeded = Kind(.sizeLimitExceeded)
+        public static let sizeLimitExceeded = Kind("sizeLimitExceeded")
 
         /// The reason's name, such as `invalidNumber`.
-        public var description: String { code.rawValue }
+        public var description: String { name }
     }
 
     /// The reason the parse failed.

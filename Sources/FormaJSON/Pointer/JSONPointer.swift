@@ -25,7 +25,7 @@ public struct JSONPointer: Sendable, Hashable {
             tokens = []
             return
         }
-        guard text.first == "/" else { throw JSONPointerError.missingLeadingSlash(text) }
+        guard text.first == "/" else { throw JSONPointerError(kind: .missingLeadingSlash, text: text) }
         var result: [String] = []
         for raw in text.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
             result.append(try JSONPointer.unescape(raw, in: text))
@@ -42,7 +42,7 @@ public struct JSONPointer: Sendable, Hashable {
                 switch iterator.next() {
                 case "0": out.append("~")
                 case "1": out.append("/")
-                default: throw JSONPointerError.invalidEscape(text)
+                default: throw JSONPointerError(kind: .invalidEscape, text: text)
                 }
             } else {
                 out.append(c)
@@ -118,16 +118,49 @@ extension JSONPointer: CustomStringConvertible {
 }
 
 /// Why a string is not a JSON Pointer.
-public enum JSONPointerError: Error, Sendable, Equatable, CustomStringConvertible {
-    case missingLeadingSlash(String)
-    case invalidEscape(String)
+/// Why a text is not a JSON Pointer (RFC 6901).
+///
+/// ```swift
+/// do { _ = try JSONPointer(parsing: "a/b") }
+/// catch let error as JSONPointerError { print(error.kind == .missingLeadingSlash) }
+/// ```
+public struct JSONPointerError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong with the text; new kinds may be added, so `switch` with a `default`.
+    public struct Kind: Sendable, Hashable, CustomStringConvertible {
+        private let name: String
+        private init(_ name: String) { self.name = name }
 
-    public var description: String {
-        switch self {
-        case .missingLeadingSlash(let t): return "JSON Pointer \"\(t)\" must be empty or start with \"/\""
-        case .invalidEscape(let t): return "JSON Pointer \"\(t)\" has \"~\" not followed by 0 or 1"
-        }
+        /// A non-empty pointer must start with `/`.
+        public static let missingLeadingSlash = Kind("missingLeadingSlash")
+        /// A `~` not followed by `0` or `1`.
+        public static let invalidEscape = Kind("invalidEscape")
+
+        /// The kind's name, such as `invalidEscape`.
+        public var description: String { name }
     }
+
+    /// What is wrong.
+    public var kind: Kind
+    /// The text that was parsed.
+    public var text: String
+    /// What is wrong, in a sentence.
+    public var message: String
+
+    /// An error about `text`.
+    /// - Parameters:
+    ///   - kind: The kind.
+    ///   - text: The text that is not a pointer.
+    ///   - message: What is wrong (a standard sentence for the kind by default).
+    public init(kind: Kind, text: String, message: String? = nil) {
+        self.kind = kind
+        self.text = text
+        self.message = message ?? (kind == .missingLeadingSlash
+            ? "JSON Pointer \"\(text)\" must be empty or start with \"/\""
+            : "JSON Pointer \"\(text)\" has \"~\" not followed by 0 or 1")
+    }
+
+    /// The message.
+    public var description: String { message }
 }
 
 extension String {

@@ -89,7 +89,7 @@ struct JSONValueInitGenerator {
         if !hasPayload, let rawType, rawType == "String" || Self.integerRawTypes.contains(rawType) {
             var code = CodeWriter()
             code.line("guard let value = Self(rawValue: try FormaJSON.JSONValueFields.value(jsonValue)) else {")
-            code.indented { $0.line("throw FormaJSON.JSONValueDecodingFailure()") }
+            code.indented { $0.line("throw FormaJSON.JSONValueDecodingError()") }
             code.line("}")
             code.line("self = value")
             return code
@@ -106,7 +106,7 @@ struct JSONValueInitGenerator {
         var code = CodeWriter()
         code.line("let object = try FormaJSON.JSONValueFields.object(jsonValue)")
         code.line("guard object.count == 1, let member = object.members.first else {")
-        code.indented { $0.line("throw FormaJSON.JSONValueDecodingFailure()") }
+        code.indented { $0.line("throw FormaJSON.JSONValueDecodingError()") }
         code.line("}")
         // Every case's value is an object, its associated values by label (`_0` unlabelled).
         if elements.contains(where: { !($0.parameterClause?.parameters.isEmpty ?? true) }) {
@@ -140,7 +140,7 @@ struct JSONValueInitGenerator {
             }
         }
         code.line("default:")
-        code.indented { $0.line("throw FormaJSON.JSONValueDecodingFailure()") }
+        code.indented { $0.line("throw FormaJSON.JSONValueDecodingError()") }
         code.line("}")
         return code
     }

@@ -27,7 +27,7 @@ extension ECMARegex {
             }
         }()
         guard let outcome else {
-            throw ECMARegexError(code: .matchFailed, pattern: pattern, message: "out of memory for match data")
+            throw ECMARegexError(kind: .matchFailed, pattern: pattern, message: "out of memory for match data")
         }
         if outcome.code >= 0 { return outcome.range }
         if outcome.code == forma_pcre2_error_nomatch() { return nil }
@@ -65,16 +65,16 @@ extension ECMARegex {
     private func matchError(_ code: Int32) -> ECMARegexError {
         switch code {
         case forma_pcre2_error_matchlimit():
-            return ECMARegexError(code: .matchLimitExceeded, pattern: pattern,
+            return ECMARegexError(kind: .matchLimitExceeded, pattern: pattern,
                                   message: "more than \(limits.matchLimit) backtracking steps")
         case forma_pcre2_error_depthlimit():
-            return ECMARegexError(code: .matchLimitExceeded, pattern: pattern,
+            return ECMARegexError(kind: .matchLimitExceeded, pattern: pattern,
                                   message: "backtracking deeper than \(limits.depthLimit)")
         case forma_pcre2_error_heaplimit(), forma_pcre2_error_jit_stacklimit():
-            return ECMARegexError(code: .matchLimitExceeded, pattern: pattern,
+            return ECMARegexError(kind: .matchLimitExceeded, pattern: pattern,
                                   message: "backtracking needs more than \(limits.heapLimitKiB) KiB")
         default:
-            return ECMARegexError(code: .matchFailed, pattern: pattern, message: PCRE2Pattern.message(for: code))
+            return ECMARegexError(kind: .matchFailed, pattern: pattern, message: PCRE2Pattern.message(for: code))
         }
     }
 }

@@ -37,7 +37,7 @@ public final class ECMARegex: Sendable {
     ///   - pattern: the pattern, without slashes or flags, e.g. `^\p{Lu}\w*$`.
     ///   - options: whole-pattern flags (`i`, `m`, `s`); JSON Schema uses none.
     ///   - limits: bounds on the work of each match.
-    /// - Throws: ``ECMARegexError`` with code `invalidPattern` (with the offset of the problem in
+    /// - Throws: ``ECMARegexError`` with kind `invalidPattern` (with the offset of the problem in
     ///   `pattern`) or `unsupportedPattern` (valid ECMA-262 that PCRE2 cannot run, such as a
     ///   variable-length lookbehind).
     public init(_ pattern: String, options: Options = [], limits: Limits = .default) throws {
@@ -50,7 +50,7 @@ public final class ECMARegex: Sendable {
         guard let context = PCRE2MatchContext(
             matchLimit: limits.matchLimit, depthLimit: limits.depthLimit, heapLimitKiB: limits.heapLimitKiB)
         else {
-            throw ECMARegexError(code: .matchFailed, pattern: pattern, message: "out of memory")
+            throw ECMARegexError(kind: .matchFailed, pattern: pattern, message: "out of memory")
         }
         matchContext = context
         simple = options.isEmpty ? SimplePattern(pattern) : nil
@@ -60,7 +60,7 @@ public final class ECMARegex: Sendable {
     /// This is what JSON Schema's `pattern` keyword asks.
     /// - Parameter subject: the string to search.
     /// - Returns: `true` if some substring matches.
-    /// - Throws: ``ECMARegexError`` with code `matchLimitExceeded` on catastrophic backtracking.
+    /// - Throws: ``ECMARegexError`` with kind `matchLimitExceeded` on catastrophic backtracking.
     public func matches(_ subject: String) throws -> Bool {
         if let simple {
             var subject = subject
@@ -84,7 +84,7 @@ public final class ECMARegex: Sendable {
     /// Whether the whole of `subject` matches the pattern, like Python's `re.fullmatch`.
     /// - Parameter subject: the string to test.
     /// - Returns: `true` if the pattern matches from the first to the last character.
-    /// - Throws: ``ECMARegexError`` with code `matchLimitExceeded` on catastrophic backtracking.
+    /// - Throws: ``ECMARegexError`` with kind `matchLimitExceeded` on catastrophic backtracking.
     public func fullMatch(_ subject: String) throws -> Bool {
         try execute(try anchoredPattern(), on: subject) != nil
     }
@@ -92,7 +92,7 @@ public final class ECMARegex: Sendable {
     /// The range of the leftmost match in `subject`.
     /// - Parameter subject: the string to search.
     /// - Returns: the matched range, or `nil` if nothing matches.
-    /// - Throws: ``ECMARegexError`` with code `matchLimitExceeded` on catastrophic backtracking.
+    /// - Throws: ``ECMARegexError`` with kind `matchLimitExceeded` on catastrophic backtracking.
     public func firstMatch(in subject: String) throws -> Range<String.Index>? {
         guard let bytes = try execute(searchPattern, on: subject) else { return nil }
         let utf8 = subject.utf8
@@ -104,11 +104,11 @@ public final class ECMARegex: Sendable {
     /// Checks that `pattern` is a valid ECMA-262 regular expression, as `format: "regex"` asks.
     /// Unlike ``init(_:options:limits:)`` this accepts valid patterns PCRE2 cannot run.
     /// - Parameter pattern: the pattern to check.
-    /// - Throws: ``ECMARegexError`` with code `invalidPattern` if it is not valid.
+    /// - Throws: ``ECMARegexError`` with kind `invalidPattern` if it is not valid.
     public static func validateSyntax(_ pattern: String) throws {
         do {
             _ = try compile(pattern, options: [], limits: .default)
-        } catch let error as ECMARegexError where error.code == .unsupportedPattern {
+        } catch let error as ECMARegexError where error.kind == .unsupportedPattern {
             return
         }
     }
@@ -124,7 +124,7 @@ public final class ECMARegex: Sendable {
         do {
             return wholePattern.storeIfNil(try PCRE2Pattern(utf8: wrapped, options: options))
         } catch {
-            throw ECMARegexError(code: .invalidPattern, pattern: pattern, message: error.message)
+            throw ECMARegexError(kind: .invalidPattern, pattern: pattern, message: error.message)
         }
     }
 
@@ -139,7 +139,7 @@ public final class ECMARegex: Sendable {
     {
         let length = pattern.unicodeScalars.count
         guard length <= limits.maximumPatternLength else {
-            throw ECMARegexError(code: .invalidPattern, pattern: pattern,
+            throw ECMARegexError(kind: .invalidPattern, pattern: pattern,
                                  message: "pattern is \(length) characters long; the limit is "
                                      + "\(limits.maximumPatternLength)", offset: limits.maximumPatternLength)
         }
@@ -149,7 +149,7 @@ public final class ECMARegex: Sendable {
         do {
             try translator.translate()
         } catch {
-            throw ECMARegexError(code: .invalidPattern, pattern: pattern, message: error.message, offset: error.offset)
+            throw ECMARegexError(kind: .invalidPattern, pattern: pattern, message: error.message, offset: error.offset)
         }
         let bits = compileOptions(for: options)
         do {
@@ -157,7 +157,7 @@ public final class ECMARegex: Sendable {
         } catch {
             let offset = translator.sourceOffset(forOutputOffset: error.byteOffset)
             guard error.code == forma_pcre2_error_lookbehind_not_fixed_length() else {
-                throw ECMARegexError(code: .invalidPattern, pattern: pattern, message: error.message, offset: offset)
+                throw ECMARegexError(kind: .invalidPattern, pattern: pattern, message: error.message, offset: offset)
             }
             // ECMA-262 allows any lookbehind; PCRE2 10.42 only fixed-length ones. Check the rest
             // of the syntax by compiling with lookbehinds turned into lookaheads.
@@ -166,11 +166,11 @@ public final class ECMARegex: Sendable {
                 do {
                     _ = try PCRE2Pattern(utf8: checker.output, options: bits)
                 } catch {
-                    throw ECMARegexError(code: .invalidPattern, pattern: pattern, message: error.message,
+                    throw ECMARegexError(kind: .invalidPattern, pattern: pattern, message: error.message,
                                          offset: checker.sourceOffset(forOutputOffset: error.byteOffset))
                 }
             }
-            throw ECMARegexError(code: .unsupportedPattern, pattern: pattern,
+            throw ECMARegexError(kind: .unsupportedPattern, pattern: pattern,
                                  message: "variable-length lookbehind is valid ECMA-262 but the PCRE2 "
                                      + "engine only supports lookbehinds of fixed length", offset: offset)
         }

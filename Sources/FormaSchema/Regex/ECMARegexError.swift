@@ -5,42 +5,39 @@
 ///
 /// ```swift
 /// do { _ = try ECMARegex("^(abc]") } catch let error as ECMARegexError {
-///     print(error.code == .invalidPattern, error.offset ?? -1)
+///     print(error.kind == .invalidPattern, error.offset ?? -1)
 /// }
 /// ```
 public struct ECMARegexError: Error, Sendable, CustomStringConvertible {
-    /// What kind of failure this is; new codes may be added.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
-        private enum Base: Hashable, Sendable {
-            case invalidPattern, unsupportedPattern, matchLimitExceeded, matchFailed
-        }
-
-        private let base: Base
-        private init(_ base: Base) { self.base = base }
+    /// What kind of failure this is; new kinds may be added, so `switch` with a `default`.
+    public struct Kind: Hashable, Sendable, CustomStringConvertible {
+        private let name: String
+        private init(_ name: String) { self.name = name }
 
         /// The pattern is not a valid ECMA-262 (`u` mode) regular expression.
-        public static let invalidPattern = Code(.invalidPattern)
+        public static let invalidPattern = Kind("invalidPattern")
         /// The pattern is valid ECMA-262 but uses a feature the PCRE2 engine cannot run
         /// (for example a variable-length lookbehind).
-        public static let unsupportedPattern = Code(.unsupportedPattern)
+        public static let unsupportedPattern = Kind("unsupportedPattern")
         /// Matching stopped at a match, depth or heap limit: the pattern backtracks
         /// catastrophically on this subject.
-        public static let matchLimitExceeded = Code(.matchLimitExceeded)
+        public static let matchLimitExceeded = Kind("matchLimitExceeded")
         /// Matching failed for another reason reported by PCRE2.
-        public static let matchFailed = Code(.matchFailed)
+        public static let matchFailed = Kind("matchFailed")
 
-        public var description: String {
-            switch base {
-            case .invalidPattern: "invalidPattern"
-            case .unsupportedPattern: "unsupportedPattern"
-            case .matchLimitExceeded: "matchLimitExceeded"
-            case .matchFailed: "matchFailed"
-            }
-        }
+        /// The kind's name, such as `invalidPattern`.
+        public var description: String { name }
     }
 
+    /// The former name of ``Kind``.
+    @available(*, deprecated, renamed: "Kind")
+    public typealias Code = Kind
+
     /// The kind of failure.
-    public let code: Code
+    public let kind: Kind
+    /// The former name of ``kind``.
+    @available(*, deprecated, renamed: "kind")
+    public var code: Kind { kind }
     /// The ECMA-262 pattern as the caller wrote it.
     public let pattern: String
     /// A human-readable explanation.
@@ -48,19 +45,25 @@ public struct ECMARegexError: Error, Sendable, CustomStringConvertible {
     /// For compile errors, the offset of the problem in ``pattern``, in Unicode scalars.
     public let offset: Int?
 
-    init(code: Code, pattern: String, message: String, offset: Int? = nil) {
-        self.code = code
+    /// An error.
+    /// - Parameters:
+    ///   - kind: The kind.
+    ///   - pattern: The pattern as written.
+    ///   - message: What went wrong.
+    ///   - offset: For compile errors, where in the pattern (in Unicode scalars).
+    public init(kind: Kind, pattern: String, message: String, offset: Int? = nil) {
+        self.kind = kind
         self.pattern = pattern
         self.message = message
         self.offset = offset
     }
 
     public var description: String {
-        switch code {
+        switch kind {
         case .invalidPattern, .unsupportedPattern:
-            let kind = code == .invalidPattern ? "invalid regular expression" : "unsupported regular expression"
+            let what = kind == .invalidPattern ? "invalid regular expression" : "unsupported regular expression"
             let location = offset.map { " at offset \($0)" } ?? ""
-            return "\(kind) /\(Self.abbreviated(pattern))/\(location): \(message)"
+            return "\(what) /\(Self.abbreviated(pattern))/\(location): \(message)"
         case .matchLimitExceeded:
             return "regular expression /\(Self.abbreviated(pattern))/ gave up: \(message) "
                 + "(catastrophic backtracking; simplify nested quantifiers such as (a+)+)"

@@ -10,7 +10,7 @@ struct Evaluation {
     /// Whether errors (and the paths they need) are being recorded right now. Turned off
     /// temporarily under `not`, `if` and `contains`, whose failures are not errors.
     var collect: Bool
-    var errors: [ValidationError] = []
+    var errors: [SchemaViolation] = []
     var instancePath: [String] = []
     var keywordPath: [String] = []
     var dynamicScope: [Int] = []
@@ -34,7 +34,7 @@ struct Evaluation {
         var instance = JSONPointer(tokens: instancePath)
         if let extraInstanceToken { instance = instance.appending(extraInstanceToken) }
         let absolute = keyword.isEmpty ? node.absoluteLocation : node.absoluteLocation + "/" + JSONPointer.escape(keyword)
-        errors.append(ValidationError(
+        errors.append(SchemaViolation(
             instanceLocation: instance,
             keywordLocation: JSONPointer(tokens: keywordPath),
             absoluteKeywordLocation: absolute.hasPrefix("#") ? nil : absolute,

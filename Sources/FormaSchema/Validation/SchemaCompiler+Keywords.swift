@@ -83,7 +83,7 @@ extension SchemaCompiler {
         if draft == .draft2020_12, let ref = object["$dynamicRef"] {
             guard case .string(let text) = ref else { throw fail("$dynamicRef", "expected a URI reference string") }
             let resolved = scope.base.resolving(text)
-            let target = try locate(resolved, reference: text, from: location)
+            let target = try locate(resolved, reference: text, from: location, keyword: "$dynamicRef")
             var anchor: String?
             if let fragment = resolved.fragment, !fragment.isEmpty, !fragment.hasPrefix("/"),
                 let targetResource = resourceIDByURI[resolved.withoutFragment.text],

@@ -231,11 +231,14 @@ final class SchemaCompiler {
     }
 
     /// Finds the schema an absolute URI reference names, loading registered documents.
-    func locate(_ target: URIReference, reference: String, from location: SchemaLocation) throws -> SchemaLocation {
+    func locate(
+        _ target: URIReference, reference: String, from location: SchemaLocation, keyword: String = "$ref"
+    ) throws -> SchemaLocation {
         let resourceURI = target.withoutFragment.text
         let scope = scope(at: location)
-        let unresolvable = SchemaError.unresolvableReference(
+        var unresolvable = SchemaError.unresolvableReference(
             reference, location: location.pointer, resourceURI: resources[scope.resourceID].uri)
+        unresolvable.keyword = keyword
         let root: SchemaLocation
         if let id = resourceIDByURI[resourceURI] {
             root = resources[id].location

@@ -4,72 +4,115 @@ public import FormaJSON
 ///
 /// Carries the location of the offending keyword inside the schema (a JSON Pointer) and,
 /// where it applies, the reference or pattern at fault.
+///
+/// ```swift
+/// do { _ = try Validator(schema: JSONSchema(parsing: #"{"$ref": "#/nowhere"}"#)) }
+/// catch let error as SchemaError {
+///     switch error.kind {
+///     case .unresolvableReference: print("missing:", error.reference ?? "")
+///     default: print(error)
+///     }
+/// }
+/// ```
 public struct SchemaError: Error, Sendable, Hashable, CustomStringConvertible {
-    enum Kind: Sendable, Hashable {
-        case invalidKeywordValue(keyword: String, expected: String)
-        case unresolvableReference(reference: String)
-        case invalidPattern(pattern: String, reason: String)
-        case invalidDocument(uri: String, reason: String)
-        case metaschemaViolation(String)
+    /// What kind of problem this is; new kinds may be added, so `switch` with a `default`.
+    public struct Kind: Sendable, Hashable, CustomStringConvertible {
+        private let name: String
+        private init(_ name: String) { self.name = name }
+
+        /// A keyword whose value has the wrong type or range (`"minLength": -1`).
+        public static let invalidKeywordValue = Kind("invalidKeywordValue")
+        /// A `$ref` (or `$dynamicRef`, `$recursiveRef`) that names no known schema.
+        public static let unresolvableReference = Kind("unresolvableReference")
+        /// A `pattern` or `patternProperties` key that is not a valid ECMA-262 regular expression.
+        public static let invalidPattern = Kind("invalidPattern")
+        /// A registered or loaded document that is not usable as a schema.
+        public static let invalidDocument = Kind("invalidDocument")
+        /// A `$schema` naming a dialect the validator does not implement.
+        public static let unsupportedDraft = Kind("unsupportedDraft")
+
+        /// The kind's name, such as `invalidPattern`.
+        public var description: String { name }
     }
 
-    let kind: Kind
+    /// What kind of problem this is.
+    public var kind: Kind
+    /// What is wrong, without the location (``description`` adds it).
+    public var message: String
     /// Where in the schema document the problem is.
-    public let location: JSONPointer
+    public var location: JSONPointer
     /// The base URI of the schema resource holding the problem, when known.
-    public let resourceURI: String?
+    public var resourceURI: String?
+    /// The keyword at fault (`""` for the document itself).
+    public var keyword: String
+    /// For ``Kind/unresolvableReference``: the reference as written.
+    public var reference: String?
+    /// For ``Kind/invalidPattern``: the pattern as written.
+    public var pattern: String?
 
-    init(_ kind: Kind, location: JSONPointer, resourceURI: String? = nil) {
+    /// An error; every factory below builds one of these.
+    /// - Parameters:
+    ///   - kind: The kind.
+    ///   - message: What is wrong.
+    ///   - location: Where in the schema.
+    ///   - keyword: The keyword at fault (`""` for the whole document).
+    ///   - resourceURI: The base URI of the resource holding the problem.
+    ///   - reference: The unresolvable reference, for ``Kind/unresolvableReference``.
+    ///   - pattern: The invalid pattern, for ``Kind/invalidPattern``.
+    public init(
+        kind: Kind, message: String, location: JSONPointer = .root, keyword: String = "", resourceURI: String? = nil,
+        reference: String? = nil, pattern: String? = nil
+    ) {
         self.kind = kind
+        self.message = message
         self.location = location
+        self.keyword = keyword
         self.resourceURI = resourceURI
+        self.reference = reference
+        self.pattern = pattern
     }
 
     /// A keyword whose value has the wrong type or range (`"minLength": -1`).
     public static func invalidKeywordValue(keyword: String, location: JSONPointer, expected: String) -> SchemaError {
-        SchemaError(.invalidKeywordValue(keyword: keyword, expected: expected), location: location)
+        SchemaError(
+            kind: .invalidKeywordValue, message: keyword.isEmpty ? expected : "invalid \"\(keyword)\": \(expected)",
+            location: location, keyword: keyword)
     }
 
     /// A `$ref` (or `$dynamicRef`) that names no known schema. Forma never fetches
     /// schemas over the network: register documents with ``SchemaRegistry``.
     public static func unresolvableReference(_ reference: String, location: JSONPointer, resourceURI: String?) -> SchemaError {
-        SchemaError(.unresolvableReference(reference: reference), location: location, resourceURI: resourceURI)
+        let base = resourceURI.flatMap { $0.isEmpty ? nil : " (base URI \($0))" } ?? ""
+        return SchemaError(
+            kind: .unresolvableReference,
+            message: "cannot resolve reference \"\(reference)\"\(base); register the document with SchemaRegistry or map its URI prefix to a directory",
+            location: location, keyword: location.tokens.last ?? "$ref", resourceURI: resourceURI, reference: reference)
     }
 
     /// A `pattern` or `patternProperties` key that is not a valid ECMA-262 regular expression.
     public static func invalidPattern(_ pattern: String, reason: String, location: JSONPointer) -> SchemaError {
-        SchemaError(.invalidPattern(pattern: pattern, reason: reason), location: location)
+        SchemaError(
+            kind: .invalidPattern, message: "invalid regular expression \"\(pattern)\": \(reason)", location: location,
+            keyword: location.tokens.last ?? "pattern", pattern: pattern)
     }
 
     /// A registered or loaded document that is not usable as a schema.
     public static func invalidDocument(uri: String, reason: String) -> SchemaError {
-        SchemaError(.invalidDocument(uri: uri, reason: reason), location: .root, resourceURI: uri)
+        SchemaError(kind: .invalidDocument, message: reason, location: .root, resourceURI: uri)
     }
 
-    /// The keyword at fault (`""` for the document itself).
-    public var keyword: String {
-        switch kind {
-        case .invalidKeywordValue(let k, _): return k
-        case .unresolvableReference: return location.tokens.last ?? "$ref"
-        case .invalidPattern: return location.tokens.last ?? "pattern"
-        case .invalidDocument, .metaschemaViolation: return ""
-        }
+    /// A `$schema` naming a dialect the validator does not implement.
+    public static func unsupportedDraft(_ uri: String, location: JSONPointer) -> SchemaError {
+        SchemaError(
+            kind: .unsupportedDraft,
+            message: "unsupported draft \"\(uri)\" in $schema; supported: \(SchemaDraft.allCases.map(\.metaschemaURI).joined(separator: ", "))",
+            location: location.appending("$schema"), keyword: "$schema")
     }
 
+    /// `schema location /pointer: message` (or `schema document URI: message`).
     public var description: String {
+        if kind == .invalidDocument, let resourceURI { return "schema document \(resourceURI): \(message)" }
         let at = location.isRoot ? "schema root" : "schema location \(location)"
-        switch kind {
-        case .invalidKeywordValue(let keyword, let expected):
-            return keyword.isEmpty ? "\(at): \(expected)" : "\(at): invalid \"\(keyword)\": \(expected)"
-        case .unresolvableReference(let reference):
-            let base = resourceURI.map { " (base URI \($0))" } ?? ""
-            return "\(at): cannot resolve reference \"\(reference)\"\(base); register the document with SchemaRegistry or map its URI prefix to a directory"
-        case .invalidPattern(let pattern, let reason):
-            return "\(at): invalid regular expression \"\(pattern)\": \(reason)"
-        case .invalidDocument(let uri, let reason):
-            return "schema document \(uri): \(reason)"
-        case .metaschemaViolation(let text):
-            return "\(at): \(text)"
-        }
+        return "\(at): \(message)"
     }
 }

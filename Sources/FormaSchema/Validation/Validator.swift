@@ -98,7 +98,7 @@ public final class Validator: Sendable {
         if evaluation.evaluate(root, instance) { return .valid }
         if evaluation.errors.isEmpty {
             // Defensive: a failing evaluation always reports; never return "valid" for it.
-            return ValidationResult(errors: [ValidationError(
+            return ValidationResult(errors: [SchemaViolation(
                 instanceLocation: .root, keywordLocation: .root, keyword: "", message: "the value does not match the schema")])
         }
         return ValidationResult(errors: evaluation.errors)

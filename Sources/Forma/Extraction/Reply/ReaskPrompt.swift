@@ -7,7 +7,7 @@ public enum ReaskPrompt {
     /// - Parameters:
     ///   - errors: the located errors of the reply.
     ///   - limit: how many errors to list (the rest are counted).
-    public static func message(for errors: [ValidationError], limit: Int = 10) -> String {
+    public static func message(for errors: [SchemaViolation], limit: Int = 10) -> String {
         var lines = ["Your previous reply does not match the required JSON schema:"]
         for error in errors.prefix(limit) { lines.append("- \(error.description)") }
         if errors.count > limit { lines.append("- … and \(errors.count - limit) more") }

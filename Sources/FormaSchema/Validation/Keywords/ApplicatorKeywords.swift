@@ -86,7 +86,7 @@ final class AlternativesKeyword: Keyword, @unchecked Sendable {
         }
         let start = e.errors.count
         var passing: [Int] = []
-        var branchErrors: [[ValidationError]] = []
+        var branchErrors: [[SchemaViolation]] = []
         for (i, child) in nodes.enumerated() {
             var branchEvaluated = EvaluatedLocations()
             let before = e.errors.count

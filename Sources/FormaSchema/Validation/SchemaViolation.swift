@@ -2,10 +2,13 @@ public import FormaJSON
 
 /// One reason an instance is invalid, located both in the instance and in the schema.
 ///
+/// Validation returns these in a ``ValidationResult``; it does not throw. (Named so it does
+/// not clash with swift-argument-parser's `ValidationError`, and because it is not an `Error`.)
+///
 /// ```text
 /// at /lineItems/2/price: expected a number ≥ 0, got -3   (keyword /properties/lineItems/items/properties/price/minimum)
 /// ```
-public struct ValidationError: Sendable, Hashable, CustomStringConvertible {
+public struct SchemaViolation: Sendable, Hashable, CustomStringConvertible {
     /// Where in the instance the failing value is.
     public var instanceLocation: JSONPointer
     /// The evaluation path of the failing keyword from the schema root, through any `$ref`.
@@ -34,19 +37,4 @@ public struct ValidationError: Sendable, Hashable, CustomStringConvertible {
         let at = instanceLocation.isRoot ? "at root" : "at \(instanceLocation)"
         return "\(at): \(message)"
     }
-}
-
-/// The outcome of validating one instance: valid, or every located error.
-public struct ValidationResult: Sendable, Hashable {
-    /// Every error found, in evaluation order. Empty when valid.
-    public var errors: [ValidationError]
-
-    /// Whether the instance is valid.
-    public var isValid: Bool { errors.isEmpty }
-
-    /// A result holding `errors`.
-    public init(errors: [ValidationError]) { self.errors = errors }
-
-    /// The valid result.
-    public static let valid = ValidationResult(errors: [])
 }

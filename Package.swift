@@ -56,7 +56,7 @@ let package = Package(
                 .product(name: "SwiftDiagnostics", package: "swift-syntax"),
             ]
         ),
-        .target(name: "FormaClient", dependencies: ["FormaJSON", "CCurl"]),
+        .target(name: "FormaClient", dependencies: ["FormaJSON", "FormaSchema", "CCurl"]),
         .target(
             name: "Forma",
             dependencies: [

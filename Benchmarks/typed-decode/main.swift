@@ -1,5 +1,5 @@
 // Typed decode benchmark: reply text → typed value per reply, through exactly the pipeline an
-// extraction attempt runs (`ReplyDecoder`: strip reasoning, find the JSON, parse, validate
+// extraction attempt runs (`ReplyChecker`: strip reasoning, find the JSON, parse, validate
 // against the original schema, decode, run validators), for the example schemas.
 //
 // usage: TypedDecodeBenchmark REPLIES.jsonl [RUNS]
@@ -21,7 +21,7 @@ func decoding<T: Decodable & SchemaRepresentable & Sendable>(_ type: T.Type, _ n
     var keys = JSONValueDecoder()
     if snakeCase { keys.keyDecodingStrategy = .convertFromSnakeCase }
     let target: ExtractionTarget<T> = try .type(type)
-    let decoder = try ReplyDecoder(target: target)
+    let decoder = ReplyChecker(target: target)
     let validator = try Validator(schema: T.jsonSchema)
     return Case(
         name: name,

@@ -28,7 +28,8 @@ public struct SchemaMacro: ExtensionMacro, MemberMacro {
             code.line("")
             PartialTypeGenerator(
                 members: structDecl.memberBlock, options: SchemaOptions(node), access: access(of: declaration),
-                isSendable: declaresSendable(structDecl.inheritanceClause)
+                // The extension adds `Sendable` to structs that do not declare it.
+                isSendable: true
             ).members(into: &code)
         }
         return [DeclSyntax(stringLiteral: code.text)]
@@ -61,6 +62,16 @@ public struct SchemaMacro: ExtensionMacro, MemberMacro {
                 JSONValueInitGenerator(options: SchemaOptions(node), access: access(of: declaration))
                     .members(initializer, into: &body)
             }
+            // Like FoundationModels' `@Generable`, `@Schema` needs nothing else: structs and
+            // enums that do not declare `Codable` or `Sendable` get them here (synthesized in
+            // this same-file extension). Classes cannot get a synthesized `Decodable` in an
+            // extension, so they must declare their conformances themselves.
+            if !declaration.is(ClassDeclSyntax.self) {
+                for (name, qualified) in [("Encodable", "Swift.Encodable"), ("Decodable", "Swift.Decodable"), ("Sendable", "Swift.Sendable")]
+                where names.contains(name) {
+                    conformances.append(qualified)
+                }
+            }
             guard !conformances.isEmpty else { return [] }
             let conformance = ": " + conformances.joined(separator: ", ")
             let source =
@@ -89,11 +100,6 @@ public struct SchemaMacro: ExtensionMacro, MemberMacro {
             ?? declaration.as(EnumDeclSyntax.self)?.genericParameterClause
         guard let clause, !clause.parameters.isEmpty else { return nil }
         return clause.parameters.map(\.name.text)
-    }
-
-    /// Whether an inheritance clause lists `Sendable`.
-    private static func declaresSendable(_ clause: InheritanceClauseSyntax?) -> Bool {
-        clause?.inheritedTypes.contains { $0.type.trimmedDescription.hasSuffix("Sendable") } ?? false
     }
 
     private static func isSupported(_ declaration: some DeclGroupSyntax) -> Bool {

@@ -41,8 +41,12 @@ struct FormaProcess {
     }()
 
     /// Runs `forma` with `arguments`, feeding `input` on standard input.
+    /// - Parameters:
+    ///   - environment: The child's environment (the test process's own by default).
     /// - Throws: When the binary is missing or cannot be started.
-    static func run(_ arguments: [String], input: String = "", in directory: URL? = nil) throws -> Outcome {
+    static func run(
+        _ arguments: [String], input: String = "", in directory: URL? = nil, environment: [String: String]? = nil
+    ) throws -> Outcome {
         let executable = try #require(
             executable, "forma binary not found: build it (swift build) or set FORMA_BIN")
         let scratch = FileManager.default.temporaryDirectory
@@ -59,6 +63,7 @@ struct FormaProcess {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let environment { process.environment = environment }
         if let directory { process.currentDirectoryURL = directory }
         let stdin = try FileHandle(forReadingFrom: inputURL)
         let stdout = try FileHandle(forWritingTo: outputURL)

@@ -24,7 +24,7 @@ struct StrictSchemaRoundTripTests {
         return reply
     }
 
-    func check<T: Codable & SchemaRepresentable & Equatable & Sendable>(_ value: T, target: StrictTarget) throws {
+    func check<T: Codable & SchemaRepresentable & Equatable & Sendable>(_ value: T, target: SchemaBackend) throws {
         let (json, _) = try validate(value)
         let strict = try Validator(schema: T.jsonSchema.strict(for: target))
         let reply = Self.strictReply(for: json, validator: strict)
@@ -35,19 +35,19 @@ struct StrictSchemaRoundTripTests {
         #expect(original.validate(NullPruning.prune(reply, validator: original)).isValid)
     }
 
-    @Test(arguments: StrictTarget.allCases)
-    func invoices(_ target: StrictTarget) throws {
+    @Test(arguments: SchemaBackend.all)
+    func invoices(_ target: SchemaBackend) throws {
         for invoice in ExampleSchemaTests.invoices { try check(invoice, target: target) }
     }
 
-    @Test(arguments: StrictTarget.allCases)
-    func meetingsAndVoiceNotes(_ target: StrictTarget) throws {
+    @Test(arguments: SchemaBackend.all)
+    func meetingsAndVoiceNotes(_ target: SchemaBackend) throws {
         for meeting in ExampleSchemaTests.meetings { try check(meeting, target: target) }
         for note in ExampleSchemaTests.voiceNotes { try check(note, target: target) }
     }
 
-    @Test(arguments: StrictTarget.allCases)
-    func reviewsAndSentiments(_ target: StrictTarget) throws {
+    @Test(arguments: SchemaBackend.all)
+    func reviewsAndSentiments(_ target: SchemaBackend) throws {
         for review in ExampleSchemaTests.reviews { try check(review, target: target) }
         for sentiment in ExampleSchemaTests.sentiments { try check(sentiment, target: target) }
     }

@@ -29,7 +29,7 @@ struct EndToEndLlamaTests {
 
     func client() throws -> ChatClient {
         let configuration = ClientConfiguration(
-            apiKey: nil, baseURL: llamaServerURL ?? "http://127.0.0.1:8089/v1", dialect: .llamaCpp,
+            provider: .llamaCpp, baseURL: llamaServerURL ?? "http://127.0.0.1:8089/v1",
             retryPolicy: RetryPolicy(maxRetries: 1))
         return try ChatClient(configuration: configuration)
     }

@@ -23,7 +23,7 @@ enum Sentiment: String, CaseIterable, Sendable {
 /// Builds a client pointed at a test server.
 func client(for server: TestServer, dialect: ProviderDialect = .together) throws -> ChatClient {
     let configuration = ClientConfiguration(
-        apiKey: "sk-test-secret-0000", baseURL: server.baseURL, dialect: dialect,
+        provider: Provider(speaking: dialect), apiKey: "sk-test-secret-0000", baseURL: server.baseURL,
         retryPolicy: RetryPolicy(maxRetries: 3, initialDelay: .milliseconds(1), maxDelay: .milliseconds(5)))
     return try ChatClient(configuration: configuration)
 }

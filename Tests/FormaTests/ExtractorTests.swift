@@ -126,7 +126,7 @@ struct ExtractorTests {
 
     @Test func regexModeMatchesWholeReply() async throws {
         let server = try TestServer(script: [reply("maybe positive"), reply("positive\n")])
-        let result = try await client(for: server).classify("I love it", as: Sentiment.self, model: model)
+        let result = try await client(for: server).classify(Sentiment.self, from: "I love it", model: model)
         #expect(result.value == .positive)
         #expect(result.attempts.count == 2)
         let body = try #require(server.requests.first?.json)

@@ -45,11 +45,11 @@ struct ShoutingNote: Codable, Equatable, Sendable {
 @Suite("Typed values through init(jsonValue:)")
 struct FastDecodingTests {
     @Test func plainCodableMembersStillRunTheirOwnDecoding() throws {
-        let decoder = try ReplyDecoder(target: .type(EvenPair.self))
+        let decoder = try ReplyChecker(target: .type(EvenPair.self))
         #expect(try decoder.decode(#"{"label": "a", "numbers": [2, 4]}"#) == EvenPair(label: "a", numbers: [EvenNumber(2), EvenNumber(4)]))
         // The schema accepts 3; the member's own decoding rejects it, located by the
         // `Decodable` fallback.
-        let error = #expect(throws: ReplyDecodingError.self) { try decoder.decode(#"{"label": "a", "numbers": [2, 3]}"#) }
+        let error = #expect(throws: ExtractionError.self) { try decoder.decode(#"{"label": "a", "numbers": [2, 3]}"#) }
         let problem = try #require(error?.problems.first)
         #expect(problem.stage == .decoding)
         #expect(problem.location?.description == "/numbers/1")
@@ -57,7 +57,7 @@ struct FastDecodingTests {
     }
 
     @Test func customInitFromInTheBodyIsNotBypassed() throws {
-        let decoder = try ReplyDecoder(target: .type(ShoutingNote.self))
+        let decoder = try ReplyChecker(target: .type(ShoutingNote.self))
         #expect(try decoder.decode(#"{"text": "hello"}"#).text == "HELLO")
     }
 }

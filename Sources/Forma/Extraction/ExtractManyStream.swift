@@ -74,8 +74,8 @@ public struct ExtractManyStream<Value: Sendable>: AsyncSequence, Sendable {
             }
             for element in answer.append(piece).closedElements {
                 let text = String(decoding: element, as: UTF8.self)
-                let checked = item.check(Substring(text))
-                guard case .success(let value) = checked.result, let json = checked.parsed else { continue }
+                let checked = item.checker.check(answer: Substring(text))
+                guard let value = checked.value, let json = checked.parsed else { continue }
                 offer(value, json: json)
             }
         }
@@ -114,14 +114,14 @@ extension ChatClient {
     /// - Parameters:
     ///   - type: the element type (a `@Schema` type); the model is asked for an array of it.
     ///   - text: the document to extract from, sent as the user message.
-    ///   - model: the model name.
+    ///   - model: the model (default: the client's default model).
     ///   - instructions: the system prompt (a generic extraction instruction by default).
     ///   - options: mode, budgets and request fields.
     ///   - validators: semantic rules run on each element; a failing element is not yielded
     ///     and leads to a re-ask.
     /// - Returns: the elements; iterating throws ``ExtractionError`` on failure.
     public func extractMany<T: Decodable & SchemaRepresentable & Sendable>(
-        _ type: T.Type, from text: String, model: String, instructions: String? = nil,
+        _ type: T.Type, from text: String, model: String? = nil, instructions: String? = nil,
         options: ExtractionOptions = ExtractionOptions(), validators: [@Sendable (T) throws -> Void] = []
     ) -> ExtractManyStream<T> {
         extractMany(type, messages: Self.messages(text, instructions), model: model, options: options, validators: validators)
@@ -131,12 +131,12 @@ extension ChatClient {
     /// - Parameters:
     ///   - type: the element type.
     ///   - messages: the conversation; the extractor adds its instructions.
-    ///   - model: the model name.
+    ///   - model: the model (default: the client's default model).
     ///   - options: mode, budgets and request fields.
     ///   - validators: semantic rules run on each element.
     /// - Returns: the elements; iterating throws ``ExtractionError`` on failure.
     public func extractMany<T: Decodable & SchemaRepresentable & Sendable>(
-        _ type: T.Type, messages: [ChatMessage], model: String, options: ExtractionOptions = ExtractionOptions(),
+        _ type: T.Type, messages: [ChatMessage], model: String? = nil, options: ExtractionOptions = ExtractionOptions(),
         validators: [@Sendable (T) throws -> Void] = []
     ) -> ExtractManyStream<T> {
         let item = Result { Extractor(client: self, model: model, target: try ExtractionTarget<T>.type(type, validators: validators), options: options) }

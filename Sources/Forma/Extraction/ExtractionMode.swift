@@ -1,3 +1,5 @@
+import FormaClient
+
 /// How the extractor asks a model for structured output.
 public enum ExtractionMode: String, Sendable, Hashable, CaseIterable {
     /// `response_format: json_schema`, encoded per provider dialect (strict where the
@@ -16,16 +18,9 @@ public enum ExtractionMode: String, Sendable, Hashable, CaseIterable {
     case auto
 
     /// The concrete mode for a provider and a target kind.
-    func resolved(for dialect: ProviderDialect, patternTarget: Bool) -> ExtractionMode {
+    func resolved(for provider: Provider, patternTarget: Bool) -> ExtractionMode {
         guard self == .auto else { return self }
-        if patternTarget { return dialect.supportsRegex ? .regex : .jsonObject }
+        if patternTarget { return provider.supportsRegex ? .regex : .jsonObject }
         return .jsonSchema
     }
-}
-
-extension ProviderDialect {
-    /// Whether the provider constrains output with a regular expression.
-    var supportsRegex: Bool { self == .together || self == .vllm }
-    /// Whether the provider's json_schema mode needs the strict schema shape.
-    var needsStrictSchema: Bool { self == .openAI }
 }

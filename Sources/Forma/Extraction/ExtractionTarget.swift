@@ -5,11 +5,12 @@ import FormaClient
 /// turn a checked reply into the value, and the user's semantic validators.
 public struct ExtractionTarget<Value: Sendable>: Sendable {
     /// The name sent as the json_schema name or the tool's function name.
-    public var name: String
-    /// The schema replies are validated against (the original, never the strict form).
-    public var schema: JSONSchema?
-    /// The pattern a text reply must match in full.
-    public var pattern: String?
+    public let name: String
+    /// The schema replies are validated against (the original, never the strict form);
+    /// fixed, so it cannot drift from the validator compiled from it.
+    public let schema: JSONSchema?
+    /// The pattern a text reply must match in full (fixed, like ``schema``).
+    public let pattern: String?
     let validator: Validator?
     let regex: ECMARegex?
     let decode: @Sendable (_ parsed: JSONValue?, _ text: String) throws -> Value

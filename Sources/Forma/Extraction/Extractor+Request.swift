@@ -35,7 +35,7 @@ extension Extractor {
     var wireSchema: JSONSchema? {
         guard let schema = target.schema else { return nil }
         guard sendsStrictSchema else { return schema }
-        return schema.strict(for: dialect == .openAI ? .openAI : .together)
+        return schema.strict(for: provider.schemaBackend)
     }
 
     /// The request for one attempt.
@@ -53,7 +53,7 @@ extension Extractor {
             }
         case .jsonObject:
             if !target.isPattern {
-                let schemaInFormat = dialect == .llamaCpp || dialect == .together
+                let schemaInFormat = provider.dialect.jsonObjectCarriesSchema
                 request.responseFormat = .jsonObject(schema: schemaInFormat ? target.schema?.value : nil)
             }
         case .tools:

@@ -2,6 +2,10 @@ import FormaSchema
 
 /// Derives a JSON Schema for a `Codable` struct, enum or final class.
 ///
+/// Structs and enums need nothing else: when they do not declare `Codable` or `Sendable`,
+/// the macro adds them (synthesized, as if declared). Final classes and generic types
+/// declare their own conformances.
+///
 /// The macro adds a ``SchemaRepresentable`` conformance whose `jsonSchema` describes exactly
 /// what `JSONEncoder` writes and `JSONDecoder` reads for the type's synthesized `Codable`:
 ///
@@ -44,7 +48,7 @@ import FormaSchema
 ///   - additionalProperties: Whether objects may have keys other than the declared ones.
 @attached(member, names: named(jsonSchema), named(schema), named(Partial), named(partial))
 @attached(
-    extension, conformances: SchemaRepresentable, PartiallyDecodable, JSONValueDecodable,
+    extension, conformances: SchemaRepresentable, PartiallyDecodable, JSONValueDecodable, Encodable, Decodable, Sendable,
     names: named(jsonSchema), named(schema), named(Partial), named(partial), named(init(jsonValue:))
 )
 public macro Schema(keys: SchemaKeyStrategy = .useDefaultKeys, additionalProperties: Bool = false) =

@@ -23,7 +23,7 @@ struct ChatCommand: AsyncParsableCommand {
     @Argument(help: "The prompt (default: standard input).")
     var prompt: String?
 
-    @Option(help: "The model id (default: $FORMA_MODEL, else a Together Llama 3.3 70B).")
+    @Option(help: "The model id (default: $FORMA_MODEL, else the provider's default model).")
     var model: String?
 
     @Option(help: "A system message.")
@@ -47,7 +47,7 @@ struct ChatCommand: AsyncParsableCommand {
     @Option(help: "Top-k sampling.") var topK: Int?
     @Option(help: "A stop sequence (repeatable).") var stop: [String] = []
     @Option(help: "A sampling seed.") var seed: UInt64?
-    @Option(help: "Reasoning effort: low, medium or high.") var reasoningEffort: String?
+    @Option(help: "Reasoning effort for reasoning models.") var reasoningEffort: ReasoningEffortChoice?
 
     @Flag(help: "Print the model's reasoning to standard error.")
     var showReasoning = false
@@ -59,18 +59,22 @@ struct ChatCommand: AsyncParsableCommand {
         if [json, jsonSchema != nil, regex != nil].filter({ $0 }).count > 1 {
             throw ValidationError("use at most one of --json, --json-schema and --regex")
         }
-        if let effort = reasoningEffort, !["low", "medium", "high"].contains(effort) {
-            throw ValidationError("--reasoning-effort must be low, medium or high")
-        }
     }
 
     func run() async throws {
-        let configuration = client.configuration()
-        if let hint = client.missingKeyHint(configuration) {
-            ChatOutput.error(hint)
+        // Local inputs first: a bad schema file is reported before a missing key.
+        let request: ChatRequest
+        do {
+            request = try makeRequest()
+        } catch let failure as CommandFailure {
+            ChatOutput.error("forma: \(failure.message)")
             throw ExitCode(2)
         }
-        let request = try makeRequest()
+        let configuration = client.configuration()
+        if let hint = client.missingKeyHint(configuration) {
+            ChatOutput.error("forma: \(hint)")
+            throw ExitCode(2)
+        }
         let session = ChatSession(
             configuration: configuration, request: request, stream: stream, showReasoning: showReasoning, verbose: verbose
         )
@@ -90,12 +94,9 @@ struct ChatCommand: AsyncParsableCommand {
         var messages: [ChatMessage] = []
         if let system { messages.append(.system(system)) }
         messages.append(.user(text))
-        let environment = ProcessInfo.processInfo.environment
-        var request = ChatRequest(
-            model: model ?? environment["FORMA_MODEL"] ?? "meta-llama/Llama-3.3-70B-Instruct-Turbo", messages: messages
-        )
+        var request = ChatRequest(model: try client.model(model), messages: messages)
         request.options = SamplingOptions(maxTokens: maxTokens, stop: stop, temperature: temperature, topP: topP, topK: topK, seed: seed)
-        request.reasoningEffort = reasoningEffort
+        request.reasoningEffort = reasoningEffort?.rawValue
         if json { request.responseFormat = .jsonObject() }
         if let regex { request.responseFormat = .regex(regex) }
         if let path = jsonSchema { request.responseFormat = try Self.schemaFormat(path) }
@@ -105,13 +106,13 @@ struct ChatCommand: AsyncParsableCommand {
     /// `.jsonSchema` from a file; the schema's name is the file name without extension.
     static func schemaFormat(_ path: String) throws -> ResponseFormat {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("\(path): cannot read the schema file")
+            throw CommandFailure("\(path): cannot read the schema file")
         }
         let schema: JSONValue
         do {
             schema = try JSONParser.parse(Array(data))
         } catch {
-            throw ValidationError("\(path): not valid JSON: \(error)")
+            throw CommandFailure("\(path): not valid JSON: \(error)")
         }
         let base = (path as NSString).lastPathComponent.split(separator: ".").first.map(String.init) ?? "output"
         let name = String(base.map { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" ? $0 : "_" })

@@ -3,60 +3,93 @@ import FormaClient
 import Foundation
 
 /// The connection options every command that talks to a model server shares
-/// (`forma chat`, later `forma extract`).
+/// (`forma chat`, `forma extract`). Every provider fact (base URL, key variable, default
+/// model) comes from the ``Provider`` profile; this type only reads flags.
 struct ClientOptions: ParsableArguments {
-    @Option(help: "The server dialect: together, openai, vllm, llamacpp or ollama.")
-    var provider: String = "together"
+    @Option(help: ArgumentHelp(
+        "The provider: its base URL, API-key variable, request dialect and default model.",
+        discussion: "custom: any OpenAI-compatible server at --base-url (key only from --api-key)."))
+    var provider: ProviderChoice = .together
 
-    @Option(help: "The API base URL (default: $TOGETHER_BASE_URL, else the provider's usual URL).")
+    @Option(help: "The API base URL (default: the provider's variable, such as $TOGETHER_BASE_URL, else its usual URL).")
     var baseURL: String?
 
-    @Option(help: "The API key (default: $TOGETHER_API_KEY; $OPENAI_API_KEY for --provider openai).")
+    @Option(help: "The API key (default: the provider's own variable: $TOGETHER_API_KEY, $OPENAI_API_KEY; local servers get none).")
     var apiKey: String?
 
     @Option(help: "Seconds allowed for the whole request (default 600).")
     var timeout: Double?
 
-    @Option(help: "Retries after rate limits, server errors and connection failures (default 5).")
-    var retries: Int?
+    @Option(help: "Transport retries per request after rate limits, server errors and connection failures (default 5).")
+    var maxRetries: Int?
 
     func validate() throws {
-        guard ProviderDialect(name: provider) != nil else {
-            throw ValidationError("unknown provider '\(provider)'; use together, openai, vllm, llamacpp or ollama")
-        }
+        if provider == .custom, baseURL == nil { throw ValidationError("--provider custom needs --base-url") }
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be positive") }
-        if let retries, retries < 0 { throw ValidationError("--retries must not be negative") }
+        if let maxRetries, maxRetries < 0 { throw ValidationError("--max-retries must not be negative") }
     }
 
-    /// The dialect named by `--provider`.
-    var dialect: ProviderDialect { ProviderDialect(name: provider) ?? .together }
+    /// The provider profile `--provider` names.
+    var profile: Provider {
+        provider.profile(baseURL: baseURL)
+    }
 
-    /// The client configuration: flags first, then the environment, then provider defaults.
+    /// The client configuration: flags first, then the provider's own environment
+    /// variables, then its defaults. A key is read only from the chosen provider's variable.
     func configuration(environment: [String: String] = ProcessInfo.processInfo.environment) -> ClientConfiguration {
-        let dialect = self.dialect
-        var key = apiKey ?? environment["TOGETHER_API_KEY"]
-        var url = baseURL ?? environment["TOGETHER_BASE_URL"]
-        switch dialect {
-        case .openAI:
-            key = apiKey ?? environment["OPENAI_API_KEY"] ?? key
-            url = baseURL ?? "https://api.openai.com/v1"
-        case .vllm: url = baseURL ?? "http://localhost:8000/v1"
-        case .llamaCpp: url = baseURL ?? "http://localhost:8080/v1"
-        case .ollama: url = baseURL ?? "http://localhost:11434/v1"
-        default: break
-        }
         var configuration = ClientConfiguration.fromEnvironment(
-            apiKey: key.flatMap { $0.isEmpty ? nil : $0 }, baseURL: url, dialect: dialect, environment: [:]
-        )
+            profile, apiKey: apiKey, baseURL: baseURL, environment: environment)
         if let timeout { configuration.transport.requestTimeout = .milliseconds(Int64(timeout * 1000)) }
-        if let retries { configuration.retryPolicy.maxRetries = retries }
+        if let maxRetries { configuration.retryPolicy.maxRetries = maxRetries }
         return configuration
     }
 
-    /// The one-line hint for a missing key, or `nil` when the configuration is usable.
+    /// The model: `--model`, else `$FORMA_MODEL`, else the provider's default.
+    /// - Throws: ``CommandFailure`` when none is known (local servers have no default).
+    func model(_ flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+        if let flag, !flag.isEmpty { return flag }
+        if let variable = environment["FORMA_MODEL"], !variable.isEmpty { return variable }
+        if let model = profile.defaultModel { return model }
+        throw CommandFailure("no model: the \(profile.name) provider has no default model; pass --model NAME (or set FORMA_MODEL)")
+    }
+
+    /// The message for a missing key, with how to run without one; `nil` when the
+    /// configuration is usable.
     func missingKeyHint(_ configuration: ClientConfiguration) -> String? {
         guard configuration.requiresAPIKey, configuration.apiKey == nil else { return nil }
-        let variable = dialect == .openAI ? "OPENAI_API_KEY" : "TOGETHER_API_KEY"
-        return "forma: no API key; set \(variable) or pass --api-key"
+        return configuration.missingKeyMessage
+            + ". To run on the local model without a key: scripts/local-model start, then"
+            + " --provider llamacpp --base-url http://127.0.0.1:8089/v1 --model gemma3-270m"
+    }
+}
+
+/// The values `--provider` takes: the built-in profiles (read from ``Provider/all``, not
+/// restated here), and `custom` for any other OpenAI-compatible server.
+struct ProviderChoice: ExpressibleByArgument, Equatable, Sendable {
+    /// The built-in profile, or `nil` for `custom`.
+    let builtIn: Provider?
+
+    static let together = ProviderChoice(builtIn: .together)
+    static let custom = ProviderChoice(builtIn: nil)
+
+    init(builtIn: Provider?) { self.builtIn = builtIn }
+
+    init?(argument: String) {
+        if argument.lowercased() == "custom" {
+            self.init(builtIn: nil)
+        } else if let provider = Provider(name: argument) {
+            self.init(builtIn: provider)
+        } else {
+            return nil
+        }
+    }
+
+    static var allValueStrings: [String] { Provider.all.map(\.name) + ["custom"] }
+
+    var defaultValueDescription: String { builtIn?.name ?? "custom" }
+
+    /// The profile (for `custom`, an OpenAI-compatible server at `baseURL`).
+    func profile(baseURL: String?) -> Provider {
+        builtIn ?? .custom(baseURL: baseURL ?? "")
     }
 }

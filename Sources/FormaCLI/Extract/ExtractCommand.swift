@@ -28,7 +28,7 @@ struct ExtractCommand: AsyncParsableCommand {
 
     @Option(help: "A JSON Schema file the extracted value must match.") var schema: String?
     @Option(help: "A regular expression the whole reply must match (instead of --schema).") var regex: String?
-    @Option(help: "The model id (default: $FORMA_MODEL, else a Together Llama 3.3 70B).") var model: String?
+    @Option(help: "The model id (default: $FORMA_MODEL, else the provider's default model).") var model: String?
     @Option(help: "A JSONL or CSV file, a directory of text files, or - for standard input.") var input: String = "-"
     @Option(help: "The output file, or - for standard output.") var output: String = "-"
     @Option(help: "A prompt template: {{text}} is the document, {{field}} an input field.") var prompt: String?
@@ -39,10 +39,10 @@ struct ExtractCommand: AsyncParsableCommand {
     @Option(help: "Requests per minute at most.") var rpm: Int?
     @Option(help: "Tokens per minute at most (prompts estimated, completions counted).") var tpm: Int?
     @Option(help: "Re-asks after an invalid reply.") var maxReasks: Int = 2
-    @Option(help: "Transport retries per request (same as --retries).") var maxRetries: Int?
-    @Option(help: "How to ask for structure: json-schema, json-object, tools, regex or auto.") var mode: String = "auto"
+    @Option(help: "How to ask for structure.") var mode: ExtractionMode = .auto
     @Option(help: "The most tokens per reply.") var maxTokens: Int?
     @Option(help: "Sampling temperature.") var temperature: Double?
+    @Option(help: "Reasoning effort for reasoning models.") var reasoningEffort: ReasoningEffortChoice?
     @Flag(help: "Keep the final records already in --output and run only the rest.") var resume = false
     @Flag(help: "Write records as they complete instead of in input order.") var unordered = false
     @Flag(help: "No progress or summary on standard error.") var quiet = false
@@ -55,10 +55,6 @@ struct ExtractCommand: AsyncParsableCommand {
         if let rpm, rpm < 1 { throw ValidationError("--rpm must be at least 1") }
         if let tpm, tpm < 1 { throw ValidationError("--tpm must be at least 1") }
         guard maxReasks >= 0 else { throw ValidationError("--max-reasks must not be negative") }
-        if let maxRetries, maxRetries < 0 { throw ValidationError("--max-retries must not be negative") }
-        guard ExtractionMode(rawValue: mode) != nil else {
-            throw ValidationError("unknown --mode '\(mode)'; use json-schema, json-object, tools, regex or auto")
-        }
         if resume && output == "-" { throw ValidationError("--resume needs --output FILE") }
         if input == "-" && prompt == nil && promptFile == "-" { throw ValidationError("--prompt-file - conflicts with input on stdin") }
     }
@@ -75,18 +71,21 @@ struct ExtractCommand: AsyncParsableCommand {
     }
 
     private func runChecked() async throws {
-        var configuration = client.configuration()
-        if let hint = client.missingKeyHint(configuration) { throw CommandFailure(String(hint.dropFirst("forma: ".count))) }
-        if let maxRetries { configuration.retryPolicy.maxRetries = maxRetries }
-        if let base = retryBaseDelayMs {
-            configuration.retryPolicy.initialDelay = .milliseconds(max(0, base))
-            configuration.retryPolicy.maxDelay = .milliseconds(max(0, base) * 16)
-        }
-        let model = self.model ?? ProcessInfo.processInfo.environment["FORMA_MODEL"] ?? "meta-llama/Llama-3.3-70B-Instruct-Turbo"
+        // Local inputs are checked before credentials: a bad schema, template or input file
+        // is reported as such, not as a missing key.
+        let goal = try loadGoal()
         let template = try loadTemplate()
         var names = RowFieldNames(text: textField, id: idField)
         names.keepsFields = template != nil
         let allRows = try InputLoader(path: input, names: names).load()
+        let model = try client.model(self.model)
+
+        var configuration = client.configuration()
+        if let hint = client.missingKeyHint(configuration) { throw CommandFailure(hint) }
+        if let base = retryBaseDelayMs {
+            configuration.retryPolicy.initialDelay = .milliseconds(max(0, base))
+            configuration.retryPolicy.maxDelay = .milliseconds(max(0, base) * 16)
+        }
 
         let resumeState = resume ? try ResumeState.load(path: output) : ResumeState()
         let rows = allRows.filter { !resumeState.finalKeys.contains($0.key) }
@@ -110,7 +109,7 @@ struct ExtractCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure("\(error)")
         }
-        let target = try makeTarget(client: chatClient, model: model, options: options())
+        let target = goal.target(client: chatClient, model: model, options: options())
         let runner = RowRunner(target: target, template: template, model: model)
         let session = ExtractSession(
             rows: rows, runner: runner, pacer: pacer, tally: tally, concurrency: concurrency, ordered: !unordered,
@@ -121,9 +120,10 @@ struct ExtractCommand: AsyncParsableCommand {
     }
 
     private func options() -> ExtractionOptions {
-        var options = ExtractionOptions(mode: ExtractionMode(rawValue: mode) ?? .auto, maxReasks: maxReasks)
+        var options = ExtractionOptions(mode: mode, maxReasks: maxReasks)
         options.sampling.maxTokens = maxTokens
         options.sampling.temperature = temperature
+        options.reasoningEffort = reasoningEffort?.rawValue
         return options
     }
 
@@ -135,25 +135,36 @@ struct ExtractCommand: AsyncParsableCommand {
         return try PromptTemplate(String(decoding: bytes, as: UTF8.self))
     }
 
-    private func makeTarget(client: ChatClient, model: String, options: ExtractionOptions) throws -> RowRunner.Target {
+    /// What every row is extracted as: a compiled schema or pattern target.
+    enum Goal {
+        case schema(ExtractionTarget<JSONValue>)
+        case pattern(ExtractionTarget<String>)
+
+        func target(client: ChatClient, model: String, options: ExtractionOptions) -> RowRunner.Target {
+            switch self {
+            case .schema(let target): return .schema(Extractor(client: client, model: model, target: target, options: options))
+            case .pattern(let target): return .pattern(Extractor(client: client, model: model, target: target, options: options))
+            }
+        }
+    }
+
+    /// Reads and compiles `--schema` or `--regex`, with located errors.
+    private func loadGoal() throws -> Goal {
         if let regex {
             do {
-                let target = try ExtractionTarget<String>.string(matching: regex)
-                return .pattern(Extractor(client: client, model: model, target: target, options: options))
+                return .pattern(try ExtractionTarget<String>.string(matching: regex))
             } catch {
                 throw CommandFailure("--regex: \(error)")
             }
         }
         let path = schema ?? ""
         // The loader reports an unreadable file, bad JSON or an invalid schema with locations,
-        // as `forma validate` does; its validator is not needed (the extractor compiles its own).
+        // as `forma validate` does; its validator is not needed (the target compiles its own).
         _ = try SchemaLoader(path: path, formatAssertion: false, references: []).load()
         let file = try InputFile(path: path)
         guard let bytes = try file.readAll(limit: 256 << 20) else { throw CommandFailure("\(path): too large") }
         do {
-            let schema = try JSONSchema(try JSONParser.parse(bytes))
-            let target = try ExtractionTarget<JSONValue>.schema(schema)
-            return .schema(Extractor(client: client, model: model, target: target, options: options))
+            return .schema(try ExtractionTarget<JSONValue>.schema(JSONSchema(try JSONParser.parse(bytes))))
         } catch {
             throw CommandFailure("\(path): \(error)")
         }

@@ -11,7 +11,7 @@ import Foundation
 /// print(reply.content ?? "")
 /// ```
 public struct ChatClient: Sendable {
-    /// Key, base URL, dialect, timeouts and retries.
+    /// Provider, key, base URL, default model, timeouts and retries.
     public let configuration: ClientConfiguration
     let transport: any Transport
     let clock: any Clock<Duration>
@@ -19,25 +19,38 @@ public struct ChatClient: Sendable {
     let random: @Sendable () -> Double
 
     /// A client.
+    ///
+    /// ```swift
+    /// let client = try ChatClient()                                  // Together, TOGETHER_API_KEY
+    /// let openAI = try ChatClient(configuration: .fromEnvironment(.openAI), model: "gpt-4o")
+    /// ```
     /// - Parameters:
     ///   - configuration: Where and how to talk.
+    ///   - model: The model requests use when they name none (default: the configuration's
+    ///     ``ClientConfiguration/defaultModel``, else the provider's).
     ///   - transport: The transport; a ``CurlTransport`` built from the configuration by default.
     ///   - clock: The clock retries sleep on (inject one in tests).
     ///   - wallTime: The current Unix time, for HTTP-date `Retry-After`.
     ///   - random: Numbers in 0..<1 for backoff jitter.
     /// - Throws: ``APIError`` `.configuration` when the transport cannot be created.
     public init(
-        configuration: ClientConfiguration = .fromEnvironment(), transport: (any Transport)? = nil,
+        configuration: ClientConfiguration = .fromEnvironment(), model: String? = nil, transport: (any Transport)? = nil,
         clock: any Clock<Duration> = ContinuousClock(),
         wallTime: (@Sendable () -> Double)? = nil,
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
     ) throws {
+        var configuration = configuration
+        if let model { configuration.defaultModel = model }
         self.configuration = configuration
         self.transport = try transport ?? CurlTransport(configuration: configuration.transport)
         self.clock = clock
         self.wallTime = wallTime ?? { Date().timeIntervalSince1970 }
         self.random = random
     }
+
+    /// The model used when a request names none: the configuration's default model, else
+    /// the provider's (`nil` when neither has one, as for local servers).
+    public var defaultModel: String? { configuration.resolvedDefaultModel }
 
     /// Sends a chat request and waits for the whole reply.
     /// - Parameter request: The request.
@@ -91,10 +104,7 @@ public struct ChatClient: Sendable {
         if let key = configuration.apiKey, !key.value.isEmpty {
             headers.set("Authorization", "Bearer \(key.value)")
         } else if configuration.requiresAPIKey {
-            throw APIError(
-                kind: .configuration,
-                message: "no API key: set TOGETHER_API_KEY (or pass one explicitly) to use \(configuration.baseURL)"
-            )
+            throw APIError(kind: .configuration, message: configuration.missingKeyMessage)
         }
         headers.set("Accept", stream ? "text/event-stream" : "application/json")
         headers.set("User-Agent", configuration.userAgent)

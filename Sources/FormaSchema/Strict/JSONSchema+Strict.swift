@@ -10,15 +10,22 @@ extension JSONSchema {
     /// - Keywords the provider rejects are removed and spelled out in `description`
     ///   (`"At most 80 characters."`), so the model still hears them; keywords it silently
     ///   ignores are kept and also spelled out.
-    /// - `oneOf` becomes `anyOf` for OpenAI, with "exactly one" said in the description.
+    /// - `oneOf` becomes `anyOf` where the backend rejects it (OpenAI), with "exactly one"
+    ///   said in the description.
+    ///
+    /// The keywords and formats come from the backend's table, the same one ``ProviderLint``
+    /// reads, so `ProviderLint.lint(schema.strict(for: b), targets: [b])` reports nothing
+    /// rejected.
     ///
     /// Validate replies against the **original** schema: the strict one is only what is
     /// sent to the provider.
     ///
     /// ```swift
-    /// let wire = Invoice.jsonSchema.strict(for: .openAI)
+    /// let wire = Invoice.jsonSchema.strict(for: .openAIStrict)
     /// ```
-    public func strict(for target: StrictTarget) -> JSONSchema {
+    /// - Parameter target: The backend the schema is sent to.
+    /// - Returns: The rewritten schema.
+    public func strict(for target: SchemaBackend) -> JSONSchema {
         var copy = self
         copy.value = StrictRewriter(target: target).rewrite(value)
         return copy
@@ -27,7 +34,7 @@ extension JSONSchema {
 
 /// Applies ``JSONSchema/strict(for:)`` recursively through every subschema position.
 struct StrictRewriter {
-    let target: StrictTarget
+    let target: SchemaBackend
 
     func rewrite(_ schema: JSONValue) -> JSONValue {
         guard case .object(var object) = schema else { return schema }
@@ -59,7 +66,7 @@ struct StrictRewriter {
             object["required"] = .array(properties.keys.map { .string($0) })
             if object["additionalProperties"] == nil { object["additionalProperties"] = false }
         }
-        if target == .openAI, let oneOf = object["oneOf"] {
+        if target.support(for: "oneOf") == .rejected, let oneOf = object["oneOf"] {
             object["oneOf"] = nil
             object["anyOf"] = oneOf
             appendDescription("Must match exactly one of the alternatives.", to: &object)
@@ -67,16 +74,26 @@ struct StrictRewriter {
         var notes: [String] = []
         for member in object.members {
             let keyword = member.key
-            if target.rejectedKeywords.contains(keyword) {
+            switch target.support(for: keyword) {
+            case .rejected?:
                 if let note = Self.describe(keyword, member.value) { notes.append(note) }
                 object[keyword] = nil
-            } else if target.ignoredKeywords.contains(keyword) {
+            case .ignored?:
                 if let note = Self.describe(keyword, member.value) { notes.append(note) }
+            default:
+                break
             }
         }
-        if let supported = target.supportedFormats, let format = object["format"]?.string, !supported.contains(format) {
-            notes.append("Format: \(format).")
-            object["format"] = nil
+        if let format = object["format"]?.string {
+            switch target.formats {
+            case .only(let known, let otherwise, _) where !known.contains(format):
+                notes.append("Format: \(format).")
+                if otherwise == .rejected { object["format"] = nil }
+            case .ignoring(let unsupported, _) where unsupported.contains(format):
+                notes.append("Format: \(format).")
+            default:
+                break
+            }
         }
         if !notes.isEmpty { appendDescription(notes.joined(separator: " "), to: &object) }
         return .object(object)
@@ -125,6 +142,7 @@ struct StrictRewriter {
         case ("maxProperties", .number(let n)): return "At most \(n) properties."
         case ("uniqueItems", .bool(true)): return "Items must be unique."
         case ("uniqueItems", _): return nil
+        case ("oneOf", _): return "Must match exactly one of the alternatives."
         case ("multipleOf", .number(let n)): return "Must be a multiple of \(n)."
         case ("pattern", .string(let p)): return "Must match the regular expression /\(p)/."
         case ("default", _): return "Default: \(value.serialized())."

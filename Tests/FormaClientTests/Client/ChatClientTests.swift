@@ -175,7 +175,7 @@ struct ChatClientTests {
         let error = try await #require(throws: APIError.self) { try await client.complete(ChatRequest(model: "m", messages: [])) }
         #expect(error.kind == .configuration)
         #expect(error.message.contains("TOGETHER_API_KEY"))
-        let local = try ChatClient(configuration: ClientConfiguration(apiKey: nil, dialect: .llamaCpp), transport: ScriptedTransport([.json(Fixture.textReply("ok"))]))
+        let local = try ChatClient(configuration: ClientConfiguration(provider: .llamaCpp), transport: ScriptedTransport([.json(Fixture.textReply("ok"))]))
         #expect(try await local.complete(ChatRequest(model: "m", messages: [])).content == "ok")
     }
 

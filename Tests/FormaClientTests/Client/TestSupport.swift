@@ -30,7 +30,7 @@ enum Fixture {
 
     static func configuration(dialect: ProviderDialect = .together, retries: Int = 5) -> ClientConfiguration {
         ClientConfiguration(
-            apiKey: APIKey(key), baseURL: "https://api.example.test/v1/", dialect: dialect,
+            provider: Provider(speaking: dialect), apiKey: APIKey(key), baseURL: "https://api.example.test/v1/",
             retryPolicy: RetryPolicy(maxRetries: retries, jitter: 0)
         )
     }

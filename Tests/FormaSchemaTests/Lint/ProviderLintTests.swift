@@ -20,7 +20,7 @@ struct ProviderLintTests {
         }
         """#
 
-    func findings(_ target: LintTarget) throws -> [String] {
+    func findings(_ target: SchemaBackend) throws -> [String] {
         ProviderLint.lint(try JSONSchema(parsing: Self.schema), targets: [target]).map(\.description)
     }
 
@@ -58,7 +58,7 @@ struct ProviderLintTests {
 
     @Test func cleanSchemaHasNoFindings() throws {
         let clean = try JSONSchema(parsing: #"{"type":"object","properties":{"a":{"type":"string","maxLength":5}},"required":["a"],"additionalProperties":false}"#)
-        for target in [LintTarget.xgrammar, .together, .llguidance, .outlines] {
+        for target in [SchemaBackend.xgrammar, .together, .llguidance, .outlines] {
             #expect(ProviderLint.lint(clean, targets: [target]).isEmpty, "\(target)")
         }
     }

@@ -24,7 +24,7 @@ struct StrictSchemaTests {
         """#
 
     @Test func openAIClosesObjectsAndRequiresEverything() throws {
-        let strict = try JSONSchema(parsing: Self.contact).strict(for: .openAI)
+        let strict = try JSONSchema(parsing: Self.contact).strict(for: .openAIStrict)
         let v = strict.value
         #expect(v["additionalProperties"] == false)
         #expect(v["required"] == ["name", "email", "age", "tags", "role", "address", "kind"])
@@ -37,7 +37,7 @@ struct StrictSchemaTests {
     }
 
     @Test func openAIMovesRejectedKeywordsIntoDescriptions() throws {
-        let strict = try JSONSchema(parsing: Self.contact).strict(for: .openAI).value
+        let strict = try JSONSchema(parsing: Self.contact).strict(for: .openAIStrict).value
         let name = try #require(strict["properties"]?["name"])
         #expect(name["minLength"] == nil && name["maxLength"] == nil)
         #expect(name["description"] == "Full name. At least 1 characters. At most 80 characters.")
@@ -63,14 +63,14 @@ struct StrictSchemaTests {
     }
 
     @Test func strictSchemaPassesTheOpenAILint() throws {
-        let strict = try JSONSchema(parsing: Self.contact).strict(for: .openAI)
+        let strict = try JSONSchema(parsing: Self.contact).strict(for: .openAIStrict)
         #expect(ProviderLint.lint(strict, targets: [.openAIStrict]).isEmpty)
         #expect(!ProviderLint.lint(try JSONSchema(parsing: Self.contact), targets: [.openAIStrict]).isEmpty)
     }
 
     @Test func replyToStrictSchemaStillValidatesAgainstOriginalWhenNullsAreDropped() throws {
         let original = try Validator(schema: JSONSchema(parsing: Self.contact))
-        let strict = try Validator(schema: JSONSchema(parsing: Self.contact).strict(for: .openAI))
+        let strict = try Validator(schema: JSONSchema(parsing: Self.contact).strict(for: .openAIStrict))
         let reply = try JSONParser.parse(#"{"name":"Ada","email":null,"age":36,"tags":null,"role":"admin","address":null,"kind":"person"}"#)
         #expect(strict.isValid(reply))
         // The original schema does not allow null for optional properties: the extractor

@@ -1,10 +1,12 @@
 public import FormaJSON
 
-/// How a particular OpenAI-compatible server wants the request spelled.
+/// How a particular OpenAI-compatible server wants the request spelled: the wire-format
+/// part of a ``Provider`` profile.
 ///
 /// The dialects differ in where structured-output constraints go (see
 /// ``encode(_:into:)``), in the shape of `logprobs`, and in whether streams need
-/// `stream_options.include_usage` to report usage.
+/// `stream_options.include_usage` to report usage. Choose one for a
+/// ``Provider/custom(name:baseURL:apiKeyVariable:requiresAPIKey:dialect:schemaBackend:defaultModel:)`` server.
 public struct ProviderDialect: Sendable, Hashable, CustomStringConvertible {
     enum Name: String, Sendable, Hashable, CaseIterable {
         case together, openAI = "openai", vllm, llamaCpp = "llamacpp", ollama
@@ -50,7 +52,7 @@ public struct ProviderDialect: Sendable, Hashable, CustomStringConvertible {
             return
         case .jsonObject(let schema):
             var object: JSONObject = ["type": "json_object"]
-            if let schema, name == .together || name == .llamaCpp { object["schema"] = schema }
+            if let schema, jsonObjectCarriesSchema { object["schema"] = schema }
             body["response_format"] = .object(object)
         case .jsonSchema(let schemaName, let schema, let strict, let description):
             if name == .llamaCpp {
@@ -85,6 +87,13 @@ public struct ProviderDialect: Sendable, Hashable, CustomStringConvertible {
             body["logprobs"] = .int(count)
         }
     }
+
+    /// Whether the server constrains output with a regular expression (Together's
+    /// `regex` response format, vLLM's `structured_outputs.regex`).
+    public var supportsRegex: Bool { name == .together || name == .vllm }
+
+    /// Whether a `json_object` response format may carry the schema (Together, llama.cpp).
+    public var jsonObjectCarriesSchema: Bool { name == .together || name == .llamaCpp }
 
     /// Whether streams must ask for usage explicitly.
     var needsStreamUsageOption: Bool { name == .openAI || name == .vllm || name == .ollama }

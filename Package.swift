@@ -103,7 +103,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FormaTests", dependencies: ["Forma", "FormaTestServer", "FormaJSON", "FormaSchema", "FormaClient"]),
-        .testTarget(name: "FormaClientTests", dependencies: ["FormaClient", "FormaTestServer", "FormaJSON"]),
+        .testTarget(name: "FormaClientTests", dependencies: ["FormaClient", "FormaTestServer", "FormaJSON", "FormaSchema"]),
+        .testTarget(name: "FormaTestServerTests", dependencies: ["FormaTestServer", "FormaJSON"]),
         .testTarget(name: "FormaCLITests", dependencies: ["FormaJSON", "FormaSchema", "FormaTestServer"]),
 
         // Benchmarks (run by hand or by Benchmarks/*/run.sh; never part of the tests).
@@ -115,7 +116,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "TypedDecodeBenchmark",
-            dependencies: ["Forma", "FormaExamples"],
+            dependencies: ["Forma", "FormaExamples", "FormaJSON"],
             path: "Benchmarks/typed-decode",
             exclude: ["run.sh", "pydantic_bench.py", "README.md"]
         ),

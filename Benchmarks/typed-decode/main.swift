@@ -7,6 +7,7 @@
 // generate writes it; the pydantic side times the same replies). Prints one JSON object:
 // replies per second per type (median of RUNS timed passes over all replies of the type).
 import Forma
+import FormaJSON
 import FormaExamples
 import Foundation
 

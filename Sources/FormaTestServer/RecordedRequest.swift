@@ -17,7 +17,7 @@ public struct RecordedRequest: Sendable {
     /// The HTTP version from the request line (`HTTP/1.1`).
     public let version: String
     /// The header fields, in order, with case-insensitive lookup.
-    public let headers: HTTPHeaders
+    public let headers: RecordedHeaders
     /// The body bytes (after undoing chunked transfer coding, if any).
     public let body: [UInt8]
     /// The body parsed as JSON with ``JSONParser``; `nil` when empty or not valid JSON.
@@ -50,7 +50,7 @@ public struct RecordedRequest: Sendable {
     ///   - connectionNumber: The connection it arrived on.
     ///   - sequenceNumber: Its position among all requests.
     public init(
-        method: String, target: String, version: String = "HTTP/1.1", headers: HTTPHeaders = HTTPHeaders(),
+        method: String, target: String, version: String = "HTTP/1.1", headers: RecordedHeaders = RecordedHeaders(),
         body: [UInt8] = [], connectionNumber: Int = 1, sequenceNumber: Int = 0
     ) {
         self.method = method
@@ -61,50 +61,5 @@ public struct RecordedRequest: Sendable {
         self.json = body.isEmpty ? nil : try? JSONParser.parse(body)
         self.connectionNumber = connectionNumber
         self.sequenceNumber = sequenceNumber
-    }
-}
-
-/// HTTP header fields in their original order, looked up without regard to case.
-public struct HTTPHeaders: Sendable, Sequence {
-    /// The fields as received, names in their original spelling.
-    public private(set) var fields: [(name: String, value: String)]
-
-    /// Headers holding `fields`.
-    ///
-    /// - Parameter fields: Name/value pairs, in order.
-    public init(_ fields: [(name: String, value: String)] = []) {
-        self.fields = fields
-    }
-
-    /// The value of the first field named `name` (any case), or `nil`.
-    public subscript(name: String) -> String? {
-        let wanted = name.lowercased()
-        return fields.first { $0.name.lowercased() == wanted }?.value
-    }
-
-    /// Every value of the fields named `name` (any case), in order.
-    ///
-    /// - Parameter name: The field name.
-    /// - Returns: The values, possibly empty.
-    public func values(for name: String) -> [String] {
-        let wanted = name.lowercased()
-        return fields.filter { $0.name.lowercased() == wanted }.map(\.value)
-    }
-
-    /// Appends a field.
-    ///
-    /// - Parameters:
-    ///   - name: The field name.
-    ///   - value: The field value.
-    public mutating func append(_ name: String, _ value: String) {
-        fields.append((name, value))
-    }
-
-    /// The number of fields.
-    public var count: Int { fields.count }
-
-    /// Iterates over the fields in order.
-    public func makeIterator() -> IndexingIterator<[(name: String, value: String)]> {
-        fields.makeIterator()
     }
 }

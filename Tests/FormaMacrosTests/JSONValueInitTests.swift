@@ -1,3 +1,4 @@
+import FormaJSON
 import Forma
 import FormaExamples
 import Foundation

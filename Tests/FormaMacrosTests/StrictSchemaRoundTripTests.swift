@@ -1,3 +1,4 @@
+import FormaJSON
 import Foundation
 @testable import Forma
 import FormaExamples

@@ -1,3 +1,4 @@
+import FormaClient
 @testable import Forma
 import FormaTestServer
 import Foundation

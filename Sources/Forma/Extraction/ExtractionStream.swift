@@ -17,7 +17,7 @@ public struct PartialSnapshot<Value: PartiallyDecodable>: Sendable where Value.P
     /// The typed partial value: for `@Schema` structs, `Value.Partial` with the properties
     /// that have arrived.
     public var value: Value.Partial
-    /// The JSON so far, open strings, arrays and objects closed (see ``PartialJSON``).
+    /// The JSON so far, open strings, arrays and objects closed .
     public var json: JSONValue
     /// The attempt the snapshot belongs to (1-based).
     public var attempt: Int

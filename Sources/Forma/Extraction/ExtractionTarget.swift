@@ -1,4 +1,6 @@
 import Foundation
+import FormaJSON
+import FormaSchema
 import FormaClient
 
 /// What an extraction aims at: a schema (JSON targets) or a pattern (text targets), how to

@@ -10,17 +10,19 @@ public import Foundation
 /// element fills in as it arrives.
 ///
 /// ```swift
-/// var json = PartialJSON()
-/// json.append(#"{"name": "Ada Lo"#)
-/// let partial = Contact.partial(from: json.snapshot()!)  // partial?.name == "Ada Lo"
+/// let snapshot: JSONValue = ["name": "Ada Lo"]          // what `{"name": "Ada Lo` shows so far
+/// let partial = Contact.partial(from: snapshot)       // partial?.name == "Ada Lo"
 /// ```
+///
+/// ``ChatClient/extractStream(_:from:model:instructions:options:validators:)`` builds the
+/// snapshots and calls this for each one.
 public protocol PartiallyDecodable {
     /// The partial form: `Self` for leaf types, a struct of optionals for `@Schema` structs.
     associatedtype Partial = Self
 
     /// The partial value read from a snapshot of the JSON so far, or `nil` when nothing of
     /// it can be read yet (wrong shape, a value that does not decode).
-    /// - Parameter value: A snapshot, as ``PartialJSON/snapshot()`` returns it.
+    /// - Parameter value: A snapshot of the JSON so far (open strings, arrays and objects closed).
     /// - Returns: The partial value, or `nil`.
     static func partial(from value: JSONValue) -> Partial?
 }

@@ -2,7 +2,7 @@ import FormaJSON
 
 /// Follows a reply while it streams: skips a leading `<think>…</think>` block and anything
 /// before the first `{` or `[` (prose, a code fence), feeds the JSON value to a
-/// ``PartialJSON`` up to the byte where it closes, and reports each element of a top-level
+/// `PartialJSON` up to the byte where it closes, and reports each element of a top-level
 /// array as soon as it closes (for `extractMany`).
 struct StreamedAnswer {
     private enum State {

@@ -2,9 +2,9 @@ import Foundation
 
 /// Finds the one JSON value in a reply that may wrap it in a markdown fence or prose
 /// ("Here is the JSON: ```json {…} ``` Hope this helps!").
-public enum JSONCandidateFinder {
+package enum JSONCandidateFinder {
     /// How the candidate was found.
-    public enum Source: String, Sendable, Hashable {
+    package enum Source: String, Sendable, Hashable {
         /// The whole reply (after trimming) was the candidate.
         case whole
         /// Inside a markdown code fence.
@@ -14,7 +14,7 @@ public enum JSONCandidateFinder {
     }
 
     /// The JSON text in `reply`, or the trimmed reply itself when nothing better is found.
-    public static func candidate(in reply: Substring) -> (text: Substring, source: Source) {
+    package static func candidate(in reply: Substring) -> (text: Substring, source: Source) {
         let trimmed = reply[reply.trimmedRange()]
         if let first = trimmed.utf8.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "["),
             let last = trimmed.utf8.last, last == UInt8(ascii: "}") || last == UInt8(ascii: "]")

@@ -13,7 +13,7 @@ public import FormaJSON
 /// partial.append(#"{"title": "Stand-up", "attendees": ["Ada", "Gr"#)
 /// partial.snapshot()  // {"title": "Stand-up", "attendees": ["Ada", "Gr"]}
 /// ```
-public struct PartialJSON: Sendable {
+package struct PartialJSON: Sendable {
     private var bytes: [UInt8] = []
     private var stack: [UInt8] = []  // closers: `}` or `]`
     private var inString = false
@@ -30,13 +30,13 @@ public struct PartialJSON: Sendable {
     private var stringStart: Int?
 
     /// An empty document.
-    public init() {}
+    package init() {}
 
     /// The text received so far.
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    package var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Adds the next piece of the document.
-    public mutating func append(_ piece: String) {
+    package mutating func append(_ piece: String) {
         for byte in piece.utf8 { consume(byte) }
     }
 
@@ -91,7 +91,7 @@ public struct PartialJSON: Sendable {
     }
 
     /// The value so far, or `nil` before anything parseable arrived.
-    public func snapshot() -> JSONValue? {
+    package func snapshot() -> JSONValue? {
         // An open value string is shown as far as it has arrived.
         if inString, let start = stringStart {
             var candidate = Array(bytes[..<bytes.count])
@@ -120,5 +120,5 @@ public struct PartialJSON: Sendable {
     }
 
     /// Whether the document is complete: every bracket closed, no string open.
-    public var isComplete: Bool { stack.isEmpty && !inString && safeLength > 0 }
+    package var isComplete: Bool { stack.isEmpty && !inString && safeLength > 0 }
 }

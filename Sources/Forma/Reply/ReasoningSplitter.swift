@@ -5,7 +5,7 @@ import Foundation
 /// Some models put their reasoning inline, as `<think>…</think>` (or `<thinking>`,
 /// `<reasoning>`) at the start of the content; others send it in separate `reasoning`
 /// fields, which the client already keeps apart.
-public enum ReasoningSplitter {
+package enum ReasoningSplitter {
     static let tags = ["think", "thinking", "reasoning"]
 
     /// Splits `text` into the reasoning block at its start (if any) and the answer after it.
@@ -13,7 +13,7 @@ public enum ReasoningSplitter {
     /// - Returns: `reasoning` is `nil` when the text does not start with a reasoning tag.
     ///   When the block is never closed (the reply was cut off while thinking), `answer` is
     ///   empty and `unterminated` is true.
-    public static func split(_ text: String) -> (reasoning: String?, answer: Substring, unterminated: Bool) {
+    package static func split(_ text: String) -> (reasoning: String?, answer: Substring, unterminated: Bool) {
         let trimmed = text[text.trimmedRange()]
         // Most replies carry no inline reasoning: one byte decides.
         guard trimmed.utf8.first == UInt8(ascii: "<") else { return (nil, Substring(text), false) }

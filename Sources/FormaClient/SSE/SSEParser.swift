@@ -8,7 +8,7 @@
 /// var parser = SSEParser()
 /// let events = parser.feed(Array("data: {\"a\":1}\n\n".utf8))  // one event, data {"a":1}
 /// ```
-public struct SSEParser: Sendable {
+package struct SSEParser: Sendable {
     private var line: [UInt8] = []
     private var afterCR = false
     private var data: [UInt8] = []
@@ -17,16 +17,16 @@ public struct SSEParser: Sendable {
     private var id: String?
     private var retry: Int?
     /// The longest line kept; longer lines are cut (protects against unbounded growth).
-    public let maxLineBytes: Int
+    package let maxLineBytes: Int
 
     /// A parser.
     /// - Parameter maxLineBytes: The longest line kept (default 16 MiB).
-    public init(maxLineBytes: Int = 16 << 20) { self.maxLineBytes = maxLineBytes }
+    package init(maxLineBytes: Int = 16 << 20) { self.maxLineBytes = maxLineBytes }
 
     /// Consumes `bytes` and returns the events they complete.
     /// - Parameter bytes: The next bytes of the stream.
     /// - Returns: Completed events, in order (often empty).
-    public mutating func feed(_ bytes: some Sequence<UInt8>) -> [ServerSentEvent] {
+    package mutating func feed(_ bytes: some Sequence<UInt8>) -> [ServerSentEvent] {
         var events: [ServerSentEvent] = []
         let handled: Void? = bytes.withContiguousStorageIfAvailable { buffer in
             feed(buffer, into: &events)
@@ -40,7 +40,7 @@ public struct SSEParser: Sendable {
 
     /// Ends the stream: a last line without terminator and a pending event are dispatched.
     /// - Returns: The final event, if any.
-    public mutating func finish() -> [ServerSentEvent] {
+    package mutating func finish() -> [ServerSentEvent] {
         var events: [ServerSentEvent] = []
         if !line.isEmpty { processLine(into: &events) }
         if let event = dispatch() { events.append(event) }

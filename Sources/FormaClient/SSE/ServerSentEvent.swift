@@ -1,16 +1,16 @@
 /// One event of a `text/event-stream` body.
-public struct ServerSentEvent: Sendable, Hashable {
+package struct ServerSentEvent: Sendable, Hashable {
     /// The `event:` field, when the event had one.
-    public var event: String?
+    package var event: String?
     /// The `data:` lines joined by newlines.
-    public var data: String
+    package var data: String
     /// The `id:` field, when the event had one.
-    public var id: String?
+    package var id: String?
     /// The `retry:` field in milliseconds, when valid.
-    public var retry: Int?
+    package var retry: Int?
 
     /// An event.
-    public init(event: String? = nil, data: String, id: String? = nil, retry: Int? = nil) {
+    package init(event: String? = nil, data: String, id: String? = nil, retry: Int? = nil) {
         self.event = event
         self.data = data
         self.id = id
@@ -18,7 +18,7 @@ public struct ServerSentEvent: Sendable, Hashable {
     }
 
     /// Whether the data is the end marker `[DONE]` (any case, surrounding whitespace ignored).
-    public var isDone: Bool {
+    package var isDone: Bool {
         let trimmed = data.utf8.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
         let bytes = Array(trimmed.reversed().drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }.reversed())
         guard bytes.count == 6, bytes[0] == UInt8(ascii: "["), bytes[5] == UInt8(ascii: "]") else { return false }

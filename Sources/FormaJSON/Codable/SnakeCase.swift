@@ -4,7 +4,7 @@ extension SnakeCase {
     private static let cache = Mutex<[String: String]>([:])
 
     /// ``toSnakeCase(_:)``, remembered: coding keys repeat for every value decoded.
-    public static func cachedSnakeCase(_ key: String) -> String {
+    package static func cachedSnakeCase(_ key: String) -> String {
         if let known = cache.withLock({ $0[key] }) { return known }
         let converted = toSnakeCase(key)
         cache.withLock { table in
@@ -18,7 +18,7 @@ extension SnakeCase {
     /// `@Schema(keys: .snakeCase)` writes schema keys): words split where a lowercase letter
     /// is followed by an uppercase one, and before the last capital of a run of capitals
     /// followed by a lowercase letter (`myURLValue` → `my_url_value`); lowercased, joined by `_`.
-    public static func toSnakeCase(_ key: String) -> String {
+    package static func toSnakeCase(_ key: String) -> String {
         let characters = Array(key)
         guard !characters.isEmpty else { return key }
         var words: [Range<Int>] = []
@@ -51,8 +51,8 @@ extension SnakeCase {
 ///
 /// `toCamelCase` is `JSONDecoder`'s snake_case → camelCase key conversion: `first_name` → `firstName`;
 /// leading and trailing underscores are kept.
-public enum SnakeCase {
-    public static func toCamelCase(_ key: String) -> String {
+package enum SnakeCase {
+    package static func toCamelCase(_ key: String) -> String {
         guard key.contains("_") else { return key }
         let leading = key.prefix { $0 == "_" }
         let trailing = key.reversed().prefix { $0 == "_" }

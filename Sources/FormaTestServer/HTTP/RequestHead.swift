@@ -10,7 +10,7 @@ struct RequestHead: Sendable {
     var method: String
     var target: String
     var version: String
-    var headers: HTTPHeaders
+    var headers: RecordedHeaders
 
     /// Why a request head was rejected: the status to answer with and a reason.
     struct Rejection: Error {
@@ -39,7 +39,7 @@ struct RequestHead: Sendable {
             method.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") })
         else { throw Rejection(status: 400, reason: "malformed request line") }
 
-        var headers = HTTPHeaders()
+        var headers = RecordedHeaders()
         for line in lines.dropFirst() where !line.isEmpty {
             guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > line.startIndex else {
                 throw Rejection(status: 400, reason: "malformed header field")

@@ -1,3 +1,0 @@
-@_exported public import FormaClient
-@_exported public import FormaJSON
-@_exported public import FormaSchema

@@ -1,8 +1,8 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.2
 import CompilerPluginSupport
 import PackageDescription
 
-/// Upcoming language features every Swift target gets (see ../shared/docs/style.md).
+/// Upcoming language features every Swift target gets (see ARCHITECTURE.md).
 let upcomingFeatures: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
@@ -21,8 +21,11 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.0"),
+        // A range that other macro packages can share (built here with 600.0.1, 602.0.0 and 603.0.1).
+        .package(url: "https://github.com/swiftlang/swift-syntax", "600.0.0"..<"604.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        // `swift package generate-documentation` (scripts/docs); a plugin, never linked.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
         .package(url: "https://github.com/pointfreeco/swift-macro-testing", from: "0.7.0"),
         // Named so the macro tests may import SnapshotTesting directly (swift-macro-testing
         // depends on it; this resolves to the same version).
@@ -41,9 +44,12 @@ let package = Package(
             providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
         ),
 
-        // Library modules, in dependency order (../shared/docs/architecture.md).
+        // Platform calls Swift's Glibc module does not expose (pthread_getattr_np, mallopt).
+        .target(name: "CFormaSystem"),
+
+        // Library modules, in dependency order (ARCHITECTURE.md).
         .target(name: "FormaJSON"),
-        .target(name: "FormaSchema", dependencies: ["FormaJSON", "CPCRE2"]),
+        .target(name: "FormaSchema", dependencies: ["FormaJSON", "CPCRE2", "CFormaSystem"]),
         .macro(
             name: "FormaMacros",
             dependencies: [
@@ -69,6 +75,7 @@ let package = Package(
         .executableTarget(
             name: "FormaCLI",
             dependencies: [
+                "CFormaSystem",
                 "Forma",
                 "FormaJSON",
                 "FormaSchema",
@@ -85,7 +92,7 @@ let package = Package(
         .testTarget(name: "FormaJSONTests", dependencies: ["FormaJSON"]),
         .testTarget(
             name: "FormaSchemaTests",
-            dependencies: ["FormaSchema", "FormaJSON"],
+            dependencies: ["FormaSchema", "FormaJSON", "CFormaSystem"],
             exclude: ["Conformance/known-failures.json"]
         ),
         .testTarget(
@@ -121,6 +128,11 @@ let package = Package(
             exclude: ["run.sh", "pydantic_bench.py", "README.md"]
         ),
         .executableTarget(
+            name: "TextCheckBenchmark",
+            dependencies: ["FormaSchema", "FormaJSON"],
+            path: "Benchmarks/TextCheckBenchmark"
+        ),
+        .executableTarget(
             name: "JSONParseBenchmark",
             dependencies: ["FormaJSON"],
             path: "Benchmarks/JSONParseBenchmark"
@@ -128,6 +140,6 @@ let package = Package(
     ]
 )
 
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && target.name != "CFormaSystem" {
     target.swiftSettings = (target.swiftSettings ?? []) + upcomingFeatures
 }

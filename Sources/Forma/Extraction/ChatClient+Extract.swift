@@ -11,7 +11,7 @@ extension ChatClient {
     /// - Parameters:
     ///   - type: a `@Schema` type (or any `Decodable & SchemaRepresentable` type).
     ///   - text: the document to extract from, sent as the user message.
-    ///   - model: the model (default: the client's default model, ``ChatClient/defaultModel``).
+    ///   - model: the model (default: the client's default model, `defaultModel`).
     ///   - instructions: the system prompt (a generic extraction instruction by default).
     ///   - options: mode, budgets and request fields.
     ///   - validators: semantic rules run on the decoded value; a throw leads to a re-ask.
@@ -35,7 +35,7 @@ extension ChatClient {
     }
 
     /// Extracts JSON valid against a schema known only at run time (what `forma extract` uses).
-    /// - Throws: ``SchemaError`` for a schema that does not compile, ``ExtractionError`` otherwise.
+    /// - Throws: `SchemaError` for a schema that does not compile, ``ExtractionError`` otherwise.
     public func extract(
         schema: JSONSchema, from text: String, model: String? = nil, instructions: String? = nil,
         options: ExtractionOptions = ExtractionOptions()
@@ -44,7 +44,7 @@ extension ChatClient {
     }
 
     /// Extracts JSON valid against a run-time schema from a conversation.
-    /// - Throws: ``SchemaError`` for a schema that does not compile, ``ExtractionError`` otherwise.
+    /// - Throws: `SchemaError` for a schema that does not compile, ``ExtractionError`` otherwise.
     public func extract(
         schema: JSONSchema, messages: [ChatMessage], model: String? = nil, options: ExtractionOptions = ExtractionOptions()
     ) async throws -> Extraction<JSONValue> {
@@ -64,7 +64,7 @@ extension ChatClient {
     ///   - instructions: the system prompt.
     ///   - options: mode, budgets and request fields.
     /// - Returns: the matching string and every attempt.
-    /// - Throws: ``ECMARegexError`` for an invalid pattern, ``ExtractionError`` otherwise.
+    /// - Throws: `ECMARegexError` for an invalid pattern, ``ExtractionError`` otherwise.
     public func extract(
         matching pattern: String, from text: String, model: String? = nil, instructions: String? = nil,
         options: ExtractionOptions = ExtractionOptions()

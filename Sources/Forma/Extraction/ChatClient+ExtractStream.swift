@@ -56,7 +56,7 @@ extension ChatClient {
     ///   - model: the model (default: the client's default model).
     ///   - instructions: the system prompt.
     ///   - options: mode, budgets and request fields.
-    /// - Returns: the events; iterating throws ``SchemaError`` for a schema that does not
+    /// - Returns: the events; iterating throws `SchemaError` for a schema that does not
     ///   compile, ``ExtractionError`` otherwise.
     public func extractStream(
         schema: JSONSchema, from text: String, model: String? = nil, instructions: String? = nil,
@@ -72,7 +72,7 @@ extension ChatClient {
     ///   - messages: the conversation.
     ///   - model: the model (default: the client's default model).
     ///   - options: mode, budgets and request fields.
-    /// - Returns: the events; iterating throws ``SchemaError`` for a schema that does not
+    /// - Returns: the events; iterating throws `SchemaError` for a schema that does not
     ///   compile, ``ExtractionError`` otherwise.
     public func extractStream(
         schema: JSONSchema, messages: [ChatMessage], model: String? = nil, options: ExtractionOptions = ExtractionOptions()

@@ -21,7 +21,7 @@ public struct ExtractionTarget<Value: Sendable>: Sendable {
     var isPattern: Bool { pattern != nil }
 
     /// A JSON target validated by `schema` and decoded by `decode`.
-    /// - Throws: ``SchemaError`` when the schema does not compile.
+    /// - Throws: `SchemaError` when the schema does not compile.
     public init(
         name: String, schema: JSONSchema, validators: [@Sendable (Value) throws -> Void] = [],
         decode: @escaping @Sendable (JSONValue) throws -> Value
@@ -39,7 +39,7 @@ public struct ExtractionTarget<Value: Sendable>: Sendable {
     }
 
     /// A text target: the whole reply (trimmed) must match `pattern`.
-    /// - Throws: ``ECMARegexError`` when the pattern is invalid.
+    /// - Throws: `ECMARegexError` when the pattern is invalid.
     public init(
         name: String, pattern: String, validators: [@Sendable (Value) throws -> Void] = [],
         decode: @escaping @Sendable (String) throws -> Value
@@ -55,14 +55,14 @@ public struct ExtractionTarget<Value: Sendable>: Sendable {
 }
 
 extension ExtractionTarget where Value: Decodable & SchemaRepresentable {
-    /// The target for a `@Schema` type: its schema, decoded with ``JSONValueDecoder``.
+    /// The target for a `@Schema` type: its schema, decoded with `JSONValueDecoder`.
     ///
     /// Types declared with `@Schema(keys: .snakeCase)` have snake_case keys in their schema
     /// (as `JSONEncoder`'s `convertToSnakeCase` writes them): when a key is not found with the
     /// property names, the value is decoded again converting keys from snake_case, as
     /// `JSONDecoder`'s `convertFromSnakeCase` does.
     ///
-    /// When `@Schema` generated `init(jsonValue:)` (``JSONValueDecodable``), the value is
+    /// When `@Schema` generated `init(jsonValue:)` (`JSONValueDecodable`), the value is
     /// first built with it, straight from the parsed reply; `Decodable` runs only when that
     /// fails, to locate the problem.
     public static func type(_ type: Value.Type, validators: [@Sendable (Value) throws -> Void] = []) throws -> ExtractionTarget {

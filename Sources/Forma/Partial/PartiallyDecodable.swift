@@ -14,7 +14,7 @@ public import Foundation
 /// let partial = Contact.partial(from: snapshot)       // partial?.name == "Ada Lo"
 /// ```
 ///
-/// ``ChatClient/extractStream(_:from:model:instructions:options:validators:)`` builds the
+/// `ChatClient/extractStream(_:from:model:instructions:options:validators:)` builds the
 /// snapshots and calls this for each one.
 public protocol PartiallyDecodable {
     /// The partial form: `Self` for leaf types, a struct of optionals for `@Schema` structs.

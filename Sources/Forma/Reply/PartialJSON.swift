@@ -1,4 +1,4 @@
-public import FormaJSON
+package import FormaJSON
 
 /// Reads a JSON document while it is still arriving: after each appended piece,
 /// ``snapshot()`` gives the value so far, with open strings, arrays and objects closed and

@@ -1,4 +1,4 @@
-public import FormaSchema
+package import FormaSchema
 
 /// The message that asks the model to fix an invalid reply: one compact line per located
 /// error, capped in count, without a schema dump.

@@ -1,6 +1,6 @@
 /// A JSON Schema `format` for ``GuideConstraint/format(_:)``.
 ///
-/// The predefined formats are the ones of JSON Schema 2020-12; ``Validator`` checks them
+/// The predefined formats are the ones of JSON Schema 2020-12; `Validator` checks them
 /// when format assertion is on. A string literal names any other format.
 public struct SchemaFormat: Sendable, Hashable, ExpressibleByStringLiteral {
     /// The format's name as written in the schema (`date-time`).

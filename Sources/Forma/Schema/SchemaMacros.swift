@@ -6,7 +6,7 @@ import FormaSchema
 /// the macro adds them (synthesized, as if declared). Final classes and generic types
 /// declare their own conformances.
 ///
-/// The macro adds a ``SchemaRepresentable`` conformance whose `jsonSchema` describes exactly
+/// The macro adds a `SchemaRepresentable` conformance whose `jsonSchema` describes exactly
 /// what `JSONEncoder` writes and `JSONDecoder` reads for the type's synthesized `Codable`:
 ///
 /// - stored properties become `properties`, in declaration order; non-optional ones are
@@ -25,7 +25,7 @@ import FormaSchema
 ///   `@Schema` properties as their own partials) and `partial(from:)`, filled from a
 ///   streamed reply's snapshot (see ``PartiallyDecodable``); enums are their own partial;
 /// - structs and enums whose decoding is synthesized also get `init(jsonValue:)`
-///   (``JSONValueDecodable``), which the extractor uses to build the value straight from
+///   (`JSONValueDecodable`), which the extractor uses to build the value straight from
 ///   the parsed reply, reading what synthesized `Decodable` reads, several times faster. It
 ///   is left out when the body declares `init(from:)`, a property wrapper or a `lazy`
 ///   property. **If you write `init(from:)` in an extension** (where the macro cannot see

@@ -1,3 +1,4 @@
+internal import CFormaSystem
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -6,12 +7,6 @@ import Darwin
 
 /// Thin, platform-neutral wrappers over the few system calls the CLI uses, so the hot
 /// read loop needs neither Foundation nor per-platform `#if`s.
-#if canImport(Glibc)
-/// glibc's `mallopt(3)`, declared in <malloc.h>, which Swift's Glibc module does not import;
-/// the symbol is always present in glibc.
-@_silgen_name("mallopt")
-private func forma_mallopt(_ parameter: Int32, _ value: Int32) -> Int32
-#endif
 
 enum POSIX {
     /// Limits glibc's malloc to two arenas. For I/O-bound commands (`forma extract`) the
@@ -20,11 +15,9 @@ enum POSIX {
     /// slower: the threads then wait on its lock). CPU-bound `forma validate` keeps the
     /// default. Call before other threads start allocating.
     static func limitMallocArenas() {
-        #if canImport(Glibc)
-        // `M_ARENA_MAX` from glibc's <malloc.h>, which Swift's Glibc module does not import.
-        let arenaMax: Int32 = -8
-        _ = forma_mallopt(arenaMax, 2)
-        #endif
+        // mallopt(M_ARENA_MAX, 2) in a C shim (<malloc.h> is not in Swift's Glibc module);
+        // a no-op where malloc is not glibc's.
+        _ = forma_limit_malloc_arenas(2)
     }
 
     /// `write(2)`.

@@ -16,9 +16,6 @@ struct InstanceChecker: Sendable {
     /// The largest instance accepted, in bytes (also the parser's size limit).
     let maxInstanceBytes: Int
     private let parseOptions: JSONParser.Options
-    /// Whether valid text may be recognized without building its tree (on unless
-    /// `FORMA_VALIDATE_TREE_ONLY=1`, which benchmarks use to compare both paths).
-    private let checksText: Bool
 
     /// A checker validating against `validator` and reporting through `reporter`.
     init(validator: Validator, reporter: InstanceReporter, maxInstanceBytes: Int) {
@@ -26,7 +23,6 @@ struct InstanceChecker: Sendable {
         self.reporter = reporter
         self.maxInstanceBytes = maxInstanceBytes
         self.parseOptions = JSONParser.Options(maxDepth: 512, maxBytes: maxInstanceBytes)
-        self.checksText = ProcessInfo.processInfo.environment["FORMA_VALIDATE_TREE_ONLY"] != "1"
     }
 
     /// Checks the instance in `bytes`, which starts on `line` of the file.
@@ -34,7 +30,7 @@ struct InstanceChecker: Sendable {
     func check(_ bytes: UnsafeRawBufferPointer, line: Int, into output: inout [UInt8]) -> Bool {
         // Most instances are valid: checked while the text is read, they never become a tree.
         var knownInvalid = false
-        if checksText, bytes.count <= maxInstanceBytes {
+        if bytes.count <= maxInstanceBytes {
             switch validator.quickCheck(json: bytes) {
             case .valid:
                 reporter.valid(line: line, into: &output)

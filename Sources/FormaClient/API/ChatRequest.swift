@@ -40,6 +40,9 @@ public struct ChatRequest: Sendable, Hashable {
     ///   - tools: Callable functions.
     ///   - toolChoice: Tool requirement.
     ///   - responseFormat: Output constraint.
+    ///   - reasoningEffort: `reasoning_effort` for reasoning models (`low`, `medium`, `high`).
+    ///   - reasoningEnabled: `reasoning.enabled`, to switch a hybrid model's thinking on or off.
+    ///   - chatTemplateKwargs: `chat_template_kwargs` passed to the model's chat template.
     ///   - extra: Pass-through members.
     public init(
         model: String, messages: [ChatMessage], options: SamplingOptions = SamplingOptions(), tools: [Tool] = [],

@@ -3,7 +3,7 @@ public import FormaSchema
 /// Everything Forma knows about one provider, in one place: where it lives, which
 /// environment variable holds its key, how requests are spelled for it, which
 /// structured-output backend decodes for it (what `forma lint` checks and what
-/// ``FormaSchema/JSONSchema/strict(for:)`` targets), its default model and its Batch API.
+/// `JSONSchema/strict(for:)` targets), its default model and its Batch API.
 ///
 /// ```swift
 /// let configuration = ClientConfiguration.fromEnvironment(.openAI)   // OPENAI_API_KEY, api.openai.com
@@ -11,7 +11,7 @@ public import FormaSchema
 /// let mine = ClientConfiguration(provider: .custom(baseURL: "https://llm.internal/v1", apiKeyVariable: "LLM_KEY"))
 /// ```
 ///
-/// A key is sent only to the provider it belongs to: ``fromEnvironment`` reads the
+/// A key is sent only to the provider it belongs to: ``ClientConfiguration/fromEnvironment(_:apiKey:baseURL:defaultModel:environment:)`` reads the
 /// provider's own ``apiKeyVariable`` (local servers have none and send no key unless one
 /// is given explicitly).
 public struct Provider: Sendable, Hashable, CustomStringConvertible {

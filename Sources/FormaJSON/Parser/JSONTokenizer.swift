@@ -21,7 +21,18 @@
 public struct JSONTokenizer: ~Copyable {
     /// What the next value is.
     public enum Kind: Sendable, Equatable {
-        case object, array, string, number, bool, null
+        /// `{`: an object starts.
+        case object
+        /// `[`: an array starts.
+        case array
+        /// A string.
+        case string
+        /// A number.
+        case number
+        /// `true` or `false`.
+        case bool
+        /// `null`.
+        case null
     }
 
     private var reader: JSONReader

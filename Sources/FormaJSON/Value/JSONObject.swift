@@ -6,8 +6,14 @@
 public struct JSONObject: Sendable {
     /// One member of an object.
     public struct Member: Sendable, Hashable {
+        /// The member's key.
         public var key: String
+        /// The member's value.
         public var value: JSONValue
+        /// A member.
+        /// - Parameters:
+        ///   - key: The key.
+        ///   - value: The value.
         public init(key: String, value: JSONValue) {
             self.key = key
             self.value = value
@@ -17,6 +23,7 @@ public struct JSONObject: Sendable {
     /// Objects with more members than this get a key index.
     static let indexThreshold = 12
 
+    /// The members in order (a repeated key appears once, with its last value).
     public private(set) var members: [Member]
     private var index: [String: Int]?
 

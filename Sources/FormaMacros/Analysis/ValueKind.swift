@@ -84,8 +84,13 @@ enum PropertyType {
             ?? type.as(MemberTypeSyntax.self)?.genericArgumentClause
         guard let clause else { return nil }
         return clause.arguments.compactMap { argument in
+            #if canImport(SwiftSyntax601)
+            // From swift-syntax 601 on, an argument is a type or (for value generics) an expression.
             if case .type(let type) = argument.argument { return type }
             return nil
+            #else
+            return argument.argument
+            #endif
         }
     }
 

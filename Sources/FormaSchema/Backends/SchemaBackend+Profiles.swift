@@ -1,7 +1,6 @@
-/// The backends' facts, as data. Sources: the providers' and engines' documentation as
-/// summarized in the project's wire-format notes ("What constrained decoders actually
-/// enforce"), OpenAI's documented strict-mode subset, and llama.cpp's `grammars/README.md`
-/// (its list of unsupported JSON Schema features).
+/// The backends' facts, as data. Sources: the engines' own documentation of what they
+/// support (xgrammar, llguidance, outlines-core), OpenAI's documented strict-mode subset,
+/// and llama.cpp's `grammars/README.md` (its list of unsupported JSON Schema features).
 extension SchemaBackend {
     /// Together AI's json_schema response format (strict models such as Kimi need closed,
     /// fully required objects; its grammar engine behaves as xgrammar does).

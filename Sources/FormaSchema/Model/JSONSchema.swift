@@ -2,7 +2,7 @@ public import FormaJSON
 
 /// A JSON Schema document: `true`, `false` or an object of keywords.
 ///
-/// `JSONSchema` wraps the document's ``JSONValue`` unchanged, so any schema round-trips,
+/// `JSONSchema` wraps the document's `JSONValue` unchanged, so any schema round-trips,
 /// unknown keywords included; typed accessors read the common keywords.
 ///
 /// ```swift

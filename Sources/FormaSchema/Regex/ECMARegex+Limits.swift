@@ -1,6 +1,6 @@
 extension ECMARegex {
     /// Bounds on the work one regular expression may do, so hostile patterns or subjects fail
-    /// with ``ECMARegexError/Code/matchLimitExceeded`` instead of hanging.
+    /// with ``ECMARegexError/Kind-swift.struct/matchLimitExceeded`` instead of hanging.
     ///
     /// The defaults never bind for ordinary patterns (a linear scan of a megabyte uses a few
     /// million steps at most), while `(a+)+$` against 10,000 `a`s and a `!` gives up in

@@ -1,10 +1,6 @@
+internal import CFormaSystem
 #if canImport(Glibc)
 import Glibc
-
-/// glibc's `pthread_getattr_np` is declared only under `_GNU_SOURCE`, which Swift's Glibc
-/// module does not define; the symbol itself is always present.
-@_silgen_name("pthread_getattr_np")
-private func forma_pthread_getattr_np(_ thread: pthread_t, _ attributes: UnsafeMutablePointer<pthread_attr_t>) -> Int32
 #elseif canImport(Darwin)
 import Darwin
 #endif
@@ -42,23 +38,10 @@ struct StackGuard {
     private static func computeLimit() -> UInt {
         let here = StackGuard.currentAddress()
         var low: UInt = 0
-        #if canImport(Glibc)
-        // Allocated rather than `pthread_attr_t()`: the C union's zero initializer is not
-        // visible here under MemberImportVisibility. pthread_getattr_np initializes it.
-        let attributes = UnsafeMutablePointer<pthread_attr_t>.allocate(capacity: 1)
-        defer { attributes.deallocate() }
-        if forma_pthread_getattr_np(pthread_self(), attributes) == 0 {
-            var address: UnsafeMutableRawPointer?
-            var size = 0
-            if pthread_attr_getstack(attributes, &address, &size) == 0, let address {
-                low = UInt(bitPattern: address)
-            }
-            pthread_attr_destroy(attributes)
-        }
-        #elseif canImport(Darwin)
-        let top = UInt(bitPattern: pthread_get_stackaddr_np(pthread_self()))
-        low = top - UInt(pthread_get_stacksize_np(pthread_self()))
-        #endif
+        var bottom: UInt = 0
+        var top: UInt = 0
+        // The bounds come from a C shim (pthread_getattr_np needs _GNU_SOURCE on Linux).
+        if forma_thread_stack_bounds(&bottom, &top) == 0 { low = bottom }
         if low == 0 || low >= here {
             // Unknown bounds: assume the smallest common thread stack (512 KiB) from here.
             low = here - 512 * 1024

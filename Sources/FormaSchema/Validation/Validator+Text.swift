@@ -12,7 +12,7 @@ extension Validator {
     /// ```
     /// - Parameters:
     ///   - json: The text of one JSON value.
-    ///   - maxDepth: The deepest nesting accepted, as ``JSONParser/Options/maxDepth``.
+    ///   - maxDepth: The deepest nesting accepted, as `JSONParser/Options/maxDepth`.
     /// - Returns: `true` only for well-formed, valid text.
     public func isValid(json: String, maxDepth: Int = 512) -> Bool {
         var json = json
@@ -39,7 +39,7 @@ extension Validator {
     /// reference to it afterwards.
     /// - Parameters:
     ///   - json: The text of one JSON value.
-    ///   - maxDepth: The deepest nesting accepted, as ``JSONParser/Options/maxDepth``.
+    ///   - maxDepth: The deepest nesting accepted, as `JSONParser/Options/maxDepth`.
     /// - Returns: `true` only for well-formed, valid text.
     public func isValid(json: UnsafeRawBufferPointer, maxDepth: Int = 512) -> Bool {
         switch quickCheck(json: json, maxDepth: maxDepth) {

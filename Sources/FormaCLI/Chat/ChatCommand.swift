@@ -23,9 +23,6 @@ struct ChatCommand: AsyncParsableCommand {
     @Argument(help: "The prompt (default: standard input).")
     var prompt: String?
 
-    @Option(help: "The model id (default: $FORMA_MODEL, else the provider's default model).")
-    var model: String?
-
     @Option(help: "A system message.")
     var system: String?
 
@@ -94,7 +91,7 @@ struct ChatCommand: AsyncParsableCommand {
         var messages: [ChatMessage] = []
         if let system { messages.append(.system(system)) }
         messages.append(.user(text))
-        var request = ChatRequest(model: try client.model(model), messages: messages)
+        var request = ChatRequest(model: try client.resolvedModel(), messages: messages)
         request.options = SamplingOptions(maxTokens: maxTokens, stop: stop, temperature: temperature, topP: topP, topK: topK, seed: seed)
         request.reasoningEffort = reasoningEffort?.rawValue
         if json { request.responseFormat = .jsonObject() }

@@ -11,6 +11,9 @@ struct ClientOptions: ParsableArguments {
         discussion: "custom: any OpenAI-compatible server at --base-url (key only from --api-key)."))
     var provider: ProviderChoice = .together
 
+    @Option(help: "The model id (default: $FORMA_MODEL, else the provider's default model).")
+    var model: String?
+
     @Option(help: "The API base URL (default: the provider's variable, such as $TOGETHER_BASE_URL, else its usual URL).")
     var baseURL: String?
 
@@ -46,8 +49,8 @@ struct ClientOptions: ParsableArguments {
 
     /// The model: `--model`, else `$FORMA_MODEL`, else the provider's default.
     /// - Throws: ``CommandFailure`` when none is known (local servers have no default).
-    func model(_ flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
-        if let flag, !flag.isEmpty { return flag }
+    func resolvedModel(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+        if let model, !model.isEmpty { return model }
         if let variable = environment["FORMA_MODEL"], !variable.isEmpty { return variable }
         if let model = profile.defaultModel { return model }
         throw CommandFailure("no model: the \(profile.name) provider has no default model; pass --model NAME (or set FORMA_MODEL)")

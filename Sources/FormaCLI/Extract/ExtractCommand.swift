@@ -28,7 +28,6 @@ struct ExtractCommand: AsyncParsableCommand {
 
     @Option(help: "A JSON Schema file the extracted value must match.") var schema: String?
     @Option(help: "A regular expression the whole reply must match (instead of --schema).") var regex: String?
-    @Option(help: "The model id (default: $FORMA_MODEL, else the provider's default model).") var model: String?
     @Option(help: "A JSONL or CSV file, a directory of text files, or - for standard input.") var input: String = "-"
     @Option(help: "The output file, or - for standard output.") var output: String = "-"
     @Option(help: "A prompt template: {{text}} is the document, {{field}} an input field.") var prompt: String?
@@ -78,7 +77,7 @@ struct ExtractCommand: AsyncParsableCommand {
         var names = RowFieldNames(text: textField, id: idField)
         names.keepsFields = template != nil
         let allRows = try InputLoader(path: input, names: names).load()
-        let model = try client.model(self.model)
+        let model = try client.resolvedModel()
 
         var configuration = client.configuration()
         if let hint = client.missingKeyHint(configuration) { throw CommandFailure(hint) }

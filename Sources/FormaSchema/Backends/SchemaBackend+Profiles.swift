@@ -16,7 +16,7 @@ extension SchemaBackend {
             ($0, Rule(support: .rejected, reason: "OpenAI strict mode does not support \"\($0)\"; use JSONSchema.strict(for: .openAIStrict)"))
         }),
         formats: .only(
-            ["date-time", "time", "date", "duration", "email", "hostname", "ipv4", "ipv6", "uuid"], otherwise: .rejected,
+            generationFormats, otherwise: .rejected,
             reason: "OpenAI strict mode does not support format"),
         requiresClosedObjects: true)
 
@@ -38,7 +38,7 @@ extension SchemaBackend {
             "$dynamicRef": Rule(support: .rejected, reason: "llguidance resolves local $ref only"),
         ],
         formats: .only(
-            ["date-time", "time", "date", "duration", "email", "hostname", "ipv4", "ipv6", "uuid"], otherwise: .rejected,
+            generationFormats, otherwise: .rejected,
             reason: "llguidance fails on unknown format"),
         regexRules: [
             .lookaround: Rule(support: .rejected, reason: "llguidance patterns use Rust-regex syntax, without lookaround"),
@@ -86,6 +86,10 @@ extension SchemaBackend {
             .backreference: Rule(support: .rejected, reason: "llama.cpp turns patterns into grammar rules, which have no backreferences"),
         ],
         localReferencesOnly: true, numericBoundsOnlyOnIntegers: true)
+
+    /// The formats both OpenAI's strict mode and llguidance document as supported (the two
+    /// lists are the same today; give a backend its own set if they part).
+    static let generationFormats: Set<String> = ["date-time", "time", "date", "duration", "email", "hostname", "ipv4", "ipv6", "uuid"]
 
     static let xgrammarIgnored = "xgrammar ignores it (with only a server-side warning)"
 

@@ -100,10 +100,7 @@ public struct ReplyChecker<Value: Sendable>: Sendable {
             }
         }
         // JSON targets decode from the parsed value; the text is only read by pattern targets.
-        var result = finish(parsed: parsed, text: "")
-        result.parsed = parsed
-        result.repairs = repairs
-        return result
+        return finish(parsed: parsed, text: "", repairs: repairs)
     }
 
     /// Whether the text check calls `text` valid (`false` also when it cannot tell).
@@ -123,18 +120,18 @@ public struct ReplyChecker<Value: Sendable>: Sendable {
         } catch {
             return .failed([ExtractionProblem(stage: .parse, location: nil, message: "\(error)")])
         }
-        return finish(parsed: nil, text: text)
+        return finish(parsed: nil, text: text, repairs: [])
     }
 
     /// Decodes and runs the user's validators.
-    func finish(parsed: JSONValue?, text: String) -> ReplyCheck<Value> {
+    func finish(parsed: JSONValue?, text: String, repairs: RepairFlags) -> ReplyCheck<Value> {
         let value: Value
         do {
             value = try target.decode(parsed, text)
         } catch let error as DecodingError {
-            return .failed([DecodingProblem.problem(for: error)])
+            return .failed([DecodingProblem.problem(for: error)], parsed: parsed, repairs: repairs)
         } catch {
-            return .failed([ExtractionProblem(stage: .decoding, location: nil, message: "\(error)")])
+            return .failed([ExtractionProblem(stage: .decoding, location: nil, message: "\(error)")], parsed: parsed, repairs: repairs)
         }
         var problems: [ExtractionProblem] = []
         for validate in target.validators {
@@ -144,7 +141,8 @@ public struct ReplyChecker<Value: Sendable>: Sendable {
                 problems.append(ExtractionProblem(stage: .validator, location: nil, message: "\(error)"))
             }
         }
-        return problems.isEmpty ? ReplyCheck(value: value) : .failed(problems)
+        guard problems.isEmpty else { return .failed(problems, parsed: parsed, repairs: repairs) }
+        return ReplyCheck(value: value, problems: [], parsed: parsed, repairs: repairs)
     }
 }
 

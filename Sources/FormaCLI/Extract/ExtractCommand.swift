@@ -43,6 +43,10 @@ struct ExtractCommand: AsyncParsableCommand {
     @Option(help: "Sampling temperature.") var temperature: Double?
     @Option(help: "Reasoning effort for reasoning models.") var reasoningEffort: ReasoningEffortChoice?
     @Flag(help: "Keep the final records already in --output and run only the rest.") var resume = false
+    @Option(help: ArgumentHelp(
+        "Run only shard K of N (0 ≤ K < N): the rows whose id digest is K modulo N.",
+        discussion: "N machines split one input without coordination; their outputs together hold one record per id.",
+        valueName: "K/N")) var shard: ShardSelection?
     @Flag(help: "Write records as they complete instead of in input order.") var unordered = false
     @Flag(help: "No progress or summary on standard error.") var quiet = false
     @Option(help: .hidden) var retryBaseDelayMs: Int?
@@ -76,7 +80,9 @@ struct ExtractCommand: AsyncParsableCommand {
         let template = try loadTemplate()
         var names = RowFieldNames(text: textField, id: idField)
         names.keepsFields = template != nil
-        let allRows = try InputLoader(path: input, names: names).load()
+        let rowInput = try RowInput(path: input, names: names)
+        let resumeState = resume ? try ResumeState.load(path: output) : ResumeState()
+        let scan = try InputScan.run(rowInput, finals: resumeState.finals, shard: shard ?? .all)
         let model = try client.resolvedModel()
 
         var configuration = client.configuration()
@@ -86,13 +92,10 @@ struct ExtractCommand: AsyncParsableCommand {
             configuration.retryPolicy.maxDelay = .milliseconds(max(0, base) * 16)
         }
 
-        let resumeState = resume ? try ResumeState.load(path: output) : ResumeState()
-        let rows = allRows.filter { !resumeState.finalKeys.contains($0.key) }
-        let resumedRows = allRows.count - rows.count
-        let resumedFailed = resumeState.failedCount
+        let rows = try RowFeed(input: rowInput, finals: resumeState.finals, shard: shard ?? .all)
         let descriptor: Int32 = output == "-" ? 1 : try RecordWriter.openOutput(path: output, keep: resume)
 
-        let tally = ExtractTally(total: rows.count, resumed: resumedRows, resumedFailed: resumedFailed)
+        let tally = ExtractTally(total: scan.toRun, resumed: scan.resumed, resumedFailed: resumeState.failedCount)
         let pacer = RequestPacer(
             clock: ContinuousClock(), requestsPerMinute: rpm, tokensPerMinute: tpm,
             defaultPause: configuration.retryPolicy.initialDelay)
@@ -115,6 +118,7 @@ struct ExtractCommand: AsyncParsableCommand {
             descriptor: descriptor, quiet: quiet)
         let status = await session.run()
         if descriptor != 1 { POSIX.close(descriptor) }
+        if let failure = rows.failure { throw failure }
         if status != .success { throw status }
     }
 

@@ -6,8 +6,8 @@ import Synchronization
 /// The async part of `forma extract`: runs the rows with bounded concurrency, writes each
 /// record as it may go out, reports progress and decides the exit status.
 struct ExtractSession: Sendable {
-    /// The rows still to run, in input order.
-    let rows: [InputRow]
+    /// The rows still to run, in input order, read as they are started.
+    let rows: RowFeed
     let runner: RowRunner
     let pacer: RequestPacer<ContinuousClock>
     let tally: ExtractTally
@@ -35,10 +35,14 @@ struct ExtractSession: Sendable {
         await withTaskGroup(of: (Int, ExtractRecord?, Int).self) { group in
             var next = 0
             var inFlight = 0
+            var exhausted = false
             func startMore() {
-                while !watcher.interrupted, next < rows.count, inFlight < concurrency, next - writer.nextPosition < window {
+                while !watcher.interrupted, !exhausted, inFlight < concurrency, next - writer.nextPosition < window {
+                    guard let row = rows.next() else {
+                        exhausted = true
+                        return
+                    }
                     let position = next
-                    let row = rows[position]
                     group.addTask {
                         // A row that had not started when SIGINT came is left for --resume.
                         if watcher.interrupted { return (position, nil, 0) }

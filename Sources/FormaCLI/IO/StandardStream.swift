@@ -65,17 +65,19 @@ final class OutputSink {
 
     /// Writes all of `bytes`, retrying on short writes and `EINTR`. Other failures (a
     /// closed pipe) drop the output: there is nobody left to tell.
-    static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
-        guard var pointer = bytes.baseAddress else { return }
+    @discardableResult
+    static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Bool {
+        guard var pointer = bytes.baseAddress else { return true }
         var remaining = bytes.count
         while remaining > 0 {
             let written = POSIX.write(descriptor, pointer, remaining)
             if written < 0 {
                 if errno == EINTR { continue }
-                return
+                return false
             }
             pointer += written
             remaining -= written
         }
+        return true
     }
 }

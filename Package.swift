@@ -24,6 +24,8 @@ let package = Package(
         // A range that other macro packages can share (built here with 600.0.1, 602.0.0 and 603.0.1).
         .package(url: "https://github.com/swiftlang/swift-syntax", "600.0.0"..<"604.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        // SHA-256 of batch input files (Together's upload names the file by its checksum).
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         // `swift package generate-documentation` (scripts/docs); a plugin, never linked.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
         .package(url: "https://github.com/pointfreeco/swift-macro-testing", from: "0.7.0"),
@@ -62,7 +64,10 @@ let package = Package(
                 .product(name: "SwiftDiagnostics", package: "swift-syntax"),
             ]
         ),
-        .target(name: "FormaClient", dependencies: ["FormaJSON", "FormaSchema", "CCurl"]),
+        .target(
+            name: "FormaClient",
+            dependencies: ["FormaJSON", "FormaSchema", "CCurl", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(
             name: "Forma",
             dependencies: [
@@ -126,6 +131,11 @@ let package = Package(
             dependencies: ["Forma", "FormaExamples", "FormaJSON"],
             path: "Benchmarks/typed-decode",
             exclude: ["run.sh", "pydantic_bench.py", "README.md"]
+        ),
+        .executableTarget(
+            name: "BatchServer",
+            dependencies: ["FormaTestServer", "FormaJSON"],
+            path: "Benchmarks/BatchServer"
         ),
         .executableTarget(
             name: "TextCheckBenchmark",

@@ -71,11 +71,12 @@ enum ExtractHarness {
     }
 
     /// Starts `forma` in the background with stdout and stderr going to files in `directory`.
-    static func start(_ arguments: [String], directory: TemporaryDirectory) throws -> Process {
+    static func start(_ arguments: [String], directory: TemporaryDirectory, environment: [String: String]? = nil) throws -> Process {
         let executable = try #require(FormaProcess.executable, "forma binary not found")
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let environment { process.environment = environment }
         _ = FileManager.default.createFile(atPath: directory.path("stderr"), contents: nil)
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: directory.path("stderr")))
         process.standardOutput = FileHandle.nullDevice

@@ -57,10 +57,11 @@ public struct Extractor<Value: Sendable>: Sendable {
     /// `Extractor+Streaming.swift`): `fetch` gets the conversation, `max_tokens` and the
     /// attempt number.
     func run(
-        messages: [ChatMessage], fetch: (_ conversation: [ChatMessage], _ maxTokens: Int?, _ attempt: Int) async throws -> FetchedReply
+        messages: [ChatMessage], alreadyInstructed: Bool = false,
+        fetch: (_ conversation: [ChatMessage], _ maxTokens: Int?, _ attempt: Int) async throws -> FetchedReply
     ) async throws -> Extraction<Value> {
         try checkRunnable()
-        var run = ExtractionRun<Value>(extractor: self, conversation: instructed(messages))
+        var run = ExtractionRun<Value>(extractor: self, conversation: alreadyInstructed ? messages : instructed(messages))
         while true {
             let number = run.attempts.count + 1
             options.observer?.extraction(.requestSent(attempt: number, messages: run.conversation))

@@ -19,12 +19,21 @@ struct ExtractCommand: AsyncParsableCommand {
             --resume keeps the final records of an earlier run and redoes the rest. Ctrl-C \
             finishes the rows in flight and exits 130; a second Ctrl-C stops at once.
 
-            Exit status: 0 every record ok; 1 some records failed; 2 usage or configuration \
-            error; 130 interrupted.
+            --batch runs the rows through the provider's Batch API (Together, OpenAI): the \
+            requests are uploaded, the batches' ids saved beside the output \
+            (OUTPUT.forma-batch/) before waiting, replies checked like online ones, and \
+            invalid, failed or missing rows re-asked (online by default). A killed or \
+            interrupted run resumes with the same command plus --resume, re-attaching to \
+            the same batches; --detach submits and exits.
+
+            Exit status: 0 every record ok (or, with --detach, submitted); 1 some records \
+            failed; 2 usage or configuration error, or a provider step that failed (the \
+            state is kept: rerun with --resume); 130 interrupted.
             """
     )
 
     @OptionGroup var client: ClientOptions
+    @OptionGroup(title: "Batch API") var batchOptions: BatchOptions
 
     @Option(help: "A JSON Schema file the extracted value must match.") var schema: String?
     @Option(help: "A regular expression the whole reply must match (instead of --schema).") var regex: String?
@@ -59,6 +68,7 @@ struct ExtractCommand: AsyncParsableCommand {
         if let tpm, tpm < 1 { throw ValidationError("--tpm must be at least 1") }
         guard maxReasks >= 0 else { throw ValidationError("--max-reasks must not be negative") }
         if resume && output == "-" { throw ValidationError("--resume needs --output FILE") }
+        if batchOptions.batch && output == "-" { throw ValidationError("--batch needs --output FILE (its state is kept beside it)") }
         if input == "-" && prompt == nil && promptFile == "-" { throw ValidationError("--prompt-file - conflicts with input on stdin") }
     }
 
@@ -93,7 +103,8 @@ struct ExtractCommand: AsyncParsableCommand {
         }
 
         let rows = try RowFeed(input: rowInput, finals: resumeState.finals, shard: shard ?? .all)
-        let descriptor: Int32 = output == "-" ? 1 : try RecordWriter.openOutput(path: output, keep: resume)
+        let batchState = batchOptions.batch ? try existingBatchState(fingerprint: scan.fingerprint, model: model) : nil
+        let descriptor: Int32 = output == "-" ? 1 : try RecordWriter.openOutput(path: output, keep: resume || batchState != nil)
 
         let tally = ExtractTally(total: scan.toRun, resumed: scan.resumed, resumedFailed: resumeState.failedCount)
         let pacer = RequestPacer(
@@ -113,6 +124,14 @@ struct ExtractCommand: AsyncParsableCommand {
         }
         let target = goal.target(client: chatClient, model: model, options: options())
         let runner = RowRunner(target: target, template: template, model: model)
+        if batchOptions.batch {
+            defer { if descriptor != 1 { POSIX.close(descriptor) } }
+            let status = try await runBatch(
+                client: chatClient, runner: runner, rows: rows, existing: batchState, fingerprint: scan.fingerprint,
+                model: model, descriptor: descriptor, tally: tally, finals: resumeState.finals)
+            if status != .success { throw status }
+            return
+        }
         let session = ExtractSession(
             rows: rows, runner: runner, pacer: pacer, tally: tally, concurrency: concurrency, ordered: !unordered,
             descriptor: descriptor, quiet: quiet)

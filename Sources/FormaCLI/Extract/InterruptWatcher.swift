@@ -17,16 +17,22 @@ final class InterruptWatcher: Sendable {
     private let onFirst: @Sendable () -> Void
 
     /// Starts watching; `onFirst` runs (on a dispatch queue) at the first SIGINT.
-    init(onFirst: @escaping @Sendable () -> Void = {}) {
+    /// - Parameters:
+    ///   - firstMessage: What the first Ctrl-C prints.
+    ///   - onFirst: Runs at the first SIGINT.
+    init(
+        firstMessage: String = "finishing the rows in flight (press Ctrl-C again to stop now)",
+        onFirst: @escaping @Sendable () -> Void = {}
+    ) {
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         self.source = source
         self.onFirst = onFirst
-        source.setEventHandler { [flag, onFirst, source] in
+        source.setEventHandler { [flag, onFirst, source, firstMessage] in
             // Signals that arrive close together are coalesced into one event with a count.
             let seen = flag.count.add(max(1, Int(source.data)), ordering: .sequentiallyConsistent).newValue
             if seen == 1 {
-                var text = "\nforma: interrupted; finishing the rows in flight (press Ctrl-C again to stop now)\n"
+                var text = "\nforma: interrupted; \(firstMessage)\n"
                 text.withUTF8 { OutputSink.writeAll($0, to: 2) }
                 onFirst()
             } else {

@@ -14,52 +14,87 @@ struct RowRunner: Sendable {
     let template: PromptTemplate?
     let model: String
 
+    /// The messages for `row`, or the input record that says why it has none.
+    func messages(for row: InputRow) -> Result<[ChatMessage], RowProblem> {
+        if let problem = row.problem { return .failure(RowProblem(message: "\(row.location): \(problem)")) }
+        guard let template else { return .success(PromptTemplate.defaultMessages(for: row)) }
+        return template.messages(for: row).mapError { RowProblem(message: "\(row.location): \($0.message)") }
+    }
+
     /// The record for `row` and the re-asks it took.
     func run(_ row: InputRow) async -> (record: ExtractRecord, reasks: Int) {
         let started = ContinuousClock.now
-        func failure(_ kind: String, _ message: String, retryable: Bool = false) -> ExtractRecord {
-            ExtractRecord(
-                id: row.id, result: .failure(.init(kind: kind, message: message, retryable: retryable)),
-                attempts: 0, usage: Usage(), model: model, latency: ContinuousClock.now - started)
-        }
-        if let problem = row.problem { return (failure("input", "\(row.location): \(problem)"), 0) }
-        let messages: [ChatMessage]
-        if let template {
-            switch template.messages(for: row) {
-            case .success(let built): messages = built
-            case .failure(let problem): return (failure("input", "\(row.location): \(problem.message)"), 0)
+        switch messages(for: row) {
+        case .failure(let problem): return (inputFailure(id: row.id, problem.message, started: started), 0)
+        case .success(let messages):
+            return await outcome(id: row.id, started: started) {
+                switch target {
+                case .schema(let extractor): return Outcome(try await extractor.run(messages: messages)) { $0 }
+                case .pattern(let extractor): return Outcome(try await extractor.run(messages: messages)) { .string($0) }
+                }
             }
-        } else {
-            messages = PromptTemplate.defaultMessages(for: row)
         }
+    }
+
+    /// What an extraction gave, whatever its value type.
+    struct Outcome {
+        var value: JSONValue
+        var attempts: [ExtractionAttempt]
+        var usage: Usage
+        var reasks: Int
+
+        init<Value>(_ extraction: Extraction<Value>, _ json: (Value) -> JSONValue) {
+            value = json(extraction.value)
+            attempts = extraction.attempts
+            usage = extraction.usage
+            reasks = extraction.reasks
+        }
+    }
+
+    /// The record of an extraction run by `body`; `history` adds what earlier batch rounds
+    /// spent on the row (their attempts and tokens).
+    func outcome(
+        id: JSONValue, started: ContinuousClock.Instant, history: BatchPartWriter.History = .init(),
+        _ body: () async throws -> Outcome
+    ) async -> (record: ExtractRecord, reasks: Int) {
+        let earlier = Usage(promptTokens: history.promptTokens, completionTokens: history.completionTokens)
         do {
-            switch target {
-            case .schema(let extractor):
-                let result = try await extractor.run(messages: messages)
-                return (record(row, .value(result.value), result.attempts, result.usage, started), result.reasks)
-            case .pattern(let extractor):
-                let result = try await extractor.run(messages: messages)
-                return (record(row, .value(.string(result.value)), result.attempts, result.usage, started), result.reasks)
-            }
+            let result = try await body()
+            let record = ExtractRecord(
+                id: id, result: .value(result.value), attempts: history.attempts + result.attempts.count,
+                usage: earlier + result.usage, model: model, latency: ContinuousClock.now - started)
+            return (record, result.reasks)
         } catch let error as ExtractionError {
             var message = error.message
             if let apiError = error.apiError { message = apiError.description }
             let failed = ExtractRecord.Failure(
                 kind: error.kind.description, message: message, errors: error.problems, retryable: error.isRetryable)
             let reasks = error.attempts.filter { $0.outcome == .reasked }.count
-            return (record(row, .failure(failed), error.attempts, error.usage, started), reasks)
+            let record = ExtractRecord(
+                id: id, result: .failure(failed), attempts: history.attempts + error.attempts.count, usage: earlier + error.usage,
+                model: model, latency: ContinuousClock.now - started)
+            return (record, reasks)
         } catch let error as APIError {
             let retryable = [.rateLimited, .server, .timeout, .connection, .cancelled].contains(error.kind)
-            return (failure("api", error.description, retryable: retryable), 0)
+            return (failure(id: id, kind: "api", error.description, retryable: retryable, history: history, started: started), 0)
         } catch {
-            return (failure("api", "\(error)", retryable: true), 0)
+            return (failure(id: id, kind: "api", "\(error)", retryable: true, history: history, started: started), 0)
         }
     }
 
-    private func record(
-        _ row: InputRow, _ result: ExtractRecord.Result, _ attempts: [ExtractionAttempt], _ usage: Usage,
-        _ started: ContinuousClock.Instant
+    /// The record of a row that cannot be extracted from.
+    func inputFailure(id: JSONValue, _ message: String, started: ContinuousClock.Instant) -> ExtractRecord {
+        failure(id: id, kind: "input", message, retryable: false, history: .init(), started: started)
+    }
+
+    /// A failure record.
+    func failure(
+        id: JSONValue, kind: String, _ message: String, errors: [ExtractionProblem] = [], retryable: Bool,
+        history: BatchPartWriter.History, started: ContinuousClock.Instant
     ) -> ExtractRecord {
-        ExtractRecord(id: row.id, result: result, attempts: attempts.count, usage: usage, model: model, latency: ContinuousClock.now - started)
+        ExtractRecord(
+            id: id, result: .failure(.init(kind: kind, message: message, errors: errors, retryable: retryable)),
+            attempts: history.attempts, usage: Usage(promptTokens: history.promptTokens, completionTokens: history.completionTokens),
+            model: model, latency: ContinuousClock.now - started)
     }
 }

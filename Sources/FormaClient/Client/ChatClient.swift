@@ -100,17 +100,25 @@ public struct ChatClient: Sendable {
     var secret: String? { configuration.apiKey?.value }
 
     func makeRequest(path: String, body: JSONObject?, stream: Bool) throws -> HTTPRequest {
+        var headers = try providerHeaders()
+        headers.set("Accept", stream ? "text/event-stream" : "application/json")
+        guard let body else { return HTTPRequest(method: "GET", url: configuration.url(path), headers: headers) }
+        headers.set("Content-Type", "application/json")
+        return HTTPRequest(method: "POST", url: configuration.url(path), headers: headers, body: JSONValue.object(body).serializedBytes())
+    }
+
+    /// The headers every request to the provider's own base URL carries: the configured
+    /// ones, the key (only here: never on requests to other hosts) and `User-Agent`.
+    /// - Throws: ``APIError`` `.configuration` when the provider needs a key and has none.
+    func providerHeaders() throws -> HTTPHeaders {
         var headers = configuration.headers
         if let key = configuration.apiKey, !key.value.isEmpty {
             headers.set("Authorization", "Bearer \(key.value)")
         } else if configuration.requiresAPIKey {
             throw APIError(kind: .configuration, message: configuration.missingKeyMessage)
         }
-        headers.set("Accept", stream ? "text/event-stream" : "application/json")
         headers.set("User-Agent", configuration.userAgent)
-        guard let body else { return HTTPRequest(method: "GET", url: configuration.url(path), headers: headers) }
-        headers.set("Content-Type", "application/json")
-        return HTTPRequest(method: "POST", url: configuration.url(path), headers: headers, body: JSONValue.object(body).serializedBytes())
+        return headers
     }
 
     /// Rewraps decoding failures with the request id.
@@ -125,6 +133,15 @@ public struct ChatClient: Sendable {
     /// Sends with retries and parses the JSON body of the successful response.
     func sendJSON(path: String, body: JSONObject?) async throws -> (JSONValue, ResponseMetadata) {
         let request = try makeRequest(path: path, body: body, stream: false)
+        let (response, metadata) = try await send(request)
+        return (try parseBody(response, metadata: metadata), metadata)
+    }
+
+    /// Sends `request` with the retry policy; statuses `accept` approves (2xx by default)
+    /// come back, others become ``APIError`` (after retries where they are retryable).
+    func send(
+        _ request: HTTPRequest, accept: (Int) -> Bool = { (200..<300).contains($0) }
+    ) async throws -> (HTTPResponse, ResponseMetadata) {
         let start = ContinuousClock.now
         var attempt = 0
         while true {
@@ -136,12 +153,12 @@ public struct ChatClient: Sendable {
                 outcome = .failure(Self.apiError(error))
             }
             switch outcome {
-            case .success(let response) where (200..<300).contains(response.status):
+            case .success(let response) where accept(response.status):
                 let metadata = ResponseMetadata(
                     status: response.status, requestID: ResponseMetadata.requestID(in: response.headers),
                     rateLimit: RateLimitInfo(headers: response.headers), attempts: attempt, latency: ContinuousClock.now - start
                 )
-                return (try parseBody(response, metadata: metadata), metadata)
+                return (response, metadata)
             case .success(let response):
                 let error = APIError.from(status: response.status, headers: response.headers, body: response.body, secret: secret, now: wallTime())
                 try await retryOrThrow(error.with(attempts: attempt), attempt: attempt, headers: response.headers,

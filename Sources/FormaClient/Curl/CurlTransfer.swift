@@ -37,6 +37,9 @@ final class CurlTransfer: @unchecked Sendable {
     let idleTimeout: Duration?
     /// When the last header or body byte arrived; used only on the loop thread.
     var lastActivity = ContinuousClock.now
+    /// The body being sent, for requests with an ``HTTPUpload``; set before the transfer
+    /// starts and read only by curl's read callback on the loop thread.
+    var upload: HTTPUploadReader?
 
     init(easy: CurlEasyHandle, mode: Mode, maxBytes: Int, highWater: Int, idleTimeout: Duration?, loop: CurlMultiLoop) {
         self.easy = easy
@@ -246,6 +249,17 @@ let curlWriteCallback: forma_curl_data_callback = { data, size, count, user in
     let transfer = Unmanaged<CurlTransfer>.fromOpaque(user).takeUnretainedValue()
     let buffer = UnsafeBufferPointer(start: UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self), count: size * count)
     return transfer.receiveBody(buffer)
+}
+
+/// `CURLOPT_READFUNCTION`: user data is the unretained `CurlTransfer`; returns the bytes
+/// copied, 0 at the end, or `CURL_READFUNC_ABORT` when a file cannot be read.
+let curlReadCallback: forma_curl_data_callback = { data, size, count, user in
+    guard let user, let data else { return 0 }
+    let transfer = Unmanaged<CurlTransfer>.fromOpaque(user).takeUnretainedValue()
+    guard let reader = transfer.upload else { return 0 }
+    let n = reader.read(into: UnsafeMutableRawBufferPointer(start: data, count: size * count))
+    if n == 0, reader.failure != nil { return Int(CURL_READFUNC_ABORT) }
+    return n
 }
 
 /// `CURLOPT_HEADERFUNCTION`: user data is the unretained `CurlTransfer`.

@@ -111,7 +111,9 @@ public final class CurlTransport: Transport {
         case "POST": break
         default: try easy.set(CURLOPT_CUSTOMREQUEST, request.method, "CURLOPT_CUSTOMREQUEST")
         }
-        if let body = request.body {
+        if let upload = request.upload {
+            try configureUpload(easy, upload, method: request.method, transfer: transfer)
+        } else if let body = request.body {
             try easy.setBody(body)
         } else if request.method == "POST" {
             try easy.setBody([])
@@ -126,6 +128,28 @@ public final class CurlTransport: Transport {
         try easy.set(CURLOPT_WRITEDATA, pointer: user, "CURLOPT_WRITEDATA")
         try CurlCheck.easy(forma_curl_easy_setopt_header_function(easy.raw, curlHeaderCallback), "CURLOPT_HEADERFUNCTION")
         try easy.set(CURLOPT_HEADERDATA, pointer: user, "CURLOPT_HEADERDATA")
+    }
+
+    /// A body read from ``HTTPUpload`` parts by curl's read callback, as it sends.
+    private func configureUpload(
+        _ easy: CurlEasyHandle, _ upload: HTTPUpload, method: String, transfer: CurlTransfer
+    ) throws(APIError) {
+        let reader: HTTPUploadReader
+        do { reader = try HTTPUploadReader(upload) } catch let error as APIError { throw error } catch {
+            throw APIError(kind: .configuration, message: "\(error)")
+        }
+        transfer.upload = reader
+        let size = curl_off_t(reader.byteCount)
+        if method == "POST" {
+            try easy.set(CURLOPT_POST, 1, "CURLOPT_POST")
+            try CurlCheck.easy(forma_curl_easy_setopt_off_t(easy.raw, CURLOPT_POSTFIELDSIZE_LARGE, size), "CURLOPT_POSTFIELDSIZE_LARGE")
+        } else {
+            // CURLOPT_UPLOAD sends with PUT; another method name overrides it.
+            try easy.set(CURLOPT_UPLOAD, 1, "CURLOPT_UPLOAD")
+            try CurlCheck.easy(forma_curl_easy_setopt_off_t(easy.raw, CURLOPT_INFILESIZE_LARGE, size), "CURLOPT_INFILESIZE_LARGE")
+        }
+        try CurlCheck.easy(forma_curl_easy_setopt_read_function(easy.raw, curlReadCallback), "CURLOPT_READFUNCTION")
+        try easy.set(CURLOPT_READDATA, pointer: Unmanaged.passUnretained(transfer).toOpaque(), "CURLOPT_READDATA")
     }
 
     private static func milliseconds(_ duration: Duration) -> Int {

@@ -10,6 +10,8 @@ public struct HTTPRequest: Sendable, CustomStringConvertible, CustomDebugStringC
     public var headers: HTTPHeaders
     /// The request body, or `nil` for none.
     public var body: [UInt8]?
+    /// A body streamed from files as it is sent (instead of ``body``), for large uploads.
+    public var upload: HTTPUpload?
 
     /// A request.
     /// - Parameters:
@@ -37,6 +39,6 @@ public struct HTTPRequest: Sendable, CustomStringConvertible, CustomDebugStringC
 
     /// A mirror that hides credentials (so `dump` does not print them).
     public var customMirror: Mirror {
-        Mirror(self, children: ["method": method, "url": Redaction.redact(url), "bodyBytes": body?.count ?? 0])
+        Mirror(self, children: ["method": method, "url": Redaction.redact(url), "bodyBytes": body?.count ?? 0, "upload": upload != nil])
     }
 }

@@ -47,7 +47,11 @@ public final class ScriptedTransport: Transport {
     public var requests: [HTTPRequest] { state.withLock { $0.requests } }
 
     private func take(_ request: HTTPRequest) -> Reply {
-        state.withLock { s in
+        var request = request
+        if let upload = request.upload, let bytes = try? upload.collect() {
+            request.body = bytes  // recorded as sent
+        }
+        return state.withLock { s in
             s.requests.append(request)
             defer { s.next += 1 }
             return s.next < s.replies.count

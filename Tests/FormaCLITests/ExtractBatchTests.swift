@@ -282,6 +282,46 @@ struct ExtractBatchTests {
         #expect(harness.online.count == 2)  // cancelled before anything ran
     }
 
+    @Test("output lines with unknown or repeated custom_ids are ignored with a warning; a malformed line's row is re-asked")
+    func damagedOutput() throws {
+        var behaviour = LoopbackBatchAPI.Behaviour()
+        behaviour.damagedOutput = true
+        let harness = try BatchHarness(behaviour: behaviour)
+        defer { harness.stop() }
+        let outcome = try harness.run(try harness.arguments(rows: 4, extra: ["--batch-max-requests", "4"]))
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        // The cut-short line, the repeat and the stranger: three ignored lines in the one output file.
+        #expect(outcome.standardError.contains("ignored 3 output lines"))
+        let records = try harness.records()
+        #expect(records.count == 4)
+        #expect(records.values.allSatisfy { $0["ok"] == true })
+        #expect(harness.online.count == 1)  // only the malformed line's row
+    }
+
+    @Test("Ctrl-C while waiting leaves the batches running, says how to resume, exits 130")
+    func interruptWhileWaiting() throws {
+        let harness = try BatchHarness()
+        defer { harness.stop() }
+        harness.api.hold(true)
+        let arguments = try harness.arguments(rows: 2)
+        let process = try ExtractHarness.start(arguments, directory: harness.directory, environment: BatchHarness.environment())
+        #expect(waitFor { harness.state?["rounds"]?[0]?["parts"]?[0]?["batchID"] != nil })
+        usleep(200_000)
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        let said = (try? String(contentsOfFile: harness.directory.path("stderr"), encoding: .utf8)) ?? ""
+        #expect(said.contains("leaving the batches running"))
+        #expect(said.contains("--resume"))
+        #expect(harness.api.counts.cancels == 0)
+        #expect(harness.state != nil)
+        harness.api.hold(false)
+        let resumed = try harness.run(arguments + ["--resume"])
+        #expect(resumed.status == 0, "\(resumed.standardError)")
+        #expect(try harness.records().count == 2)
+        #expect(harness.api.counts.creations == 1)
+    }
+
     @Test("the summary estimates the cost with the batch discount")
     func costEstimate() throws {
         let harness = try BatchHarness()

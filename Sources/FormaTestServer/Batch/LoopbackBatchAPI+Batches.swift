@@ -107,18 +107,28 @@ extension LoopbackBatchAPI {
         var generator = SeededGenerator(seed: behaviour.shuffleSeed)
         output.shuffle(using: &generator)
         errors.shuffle(using: &generator)
-        if !output.isEmpty { batch.outputFileID = store(output, in: &s) }
+        var damage: [[UInt8]] = []
+        if behaviour.damagedOutput, let first = output.first {
+            output.removeFirst()
+            damage.append(Array(first.serializedBytes().dropLast(5)))
+            if let repeated = output.first { damage.append(repeated.serializedBytes()) }
+            var stranger = first.object ?? [:]
+            stranger["custom_id"] = "nobody-asked-for-this"
+            damage.append(JSONValue.object(stranger).serializedBytes())
+        }
+        if !output.isEmpty || !damage.isEmpty { batch.outputFileID = store(output, raw: damage, in: &s) }
         if !errors.isEmpty { batch.errorFileID = store(errors, in: &s) }
         batch.completed = output.count
         batch.failed = errors.count
     }
 
-    private func store(_ lines: [JSONValue], in s: inout State) -> String {
+    /// Stores `raw` lines (as given) before `lines` (serialized) as an output file.
+    private func store(_ lines: [JSONValue], raw: [[UInt8]] = [], in s: inout State) -> String {
         let id = "file-\(s.nextID)"
         s.nextID += 1
         var bytes: [UInt8] = []
-        for line in lines {
-            bytes.append(contentsOf: line.serializedBytes())
+        for line in raw + lines.map({ $0.serializedBytes() }) {
+            bytes.append(contentsOf: line)
             bytes.append(0x0A)
         }
         s.files[id] = StoredFile(id: id, bytes: bytes, purpose: "batch-output", filename: "\(id).jsonl", checksum: nil, complete: true)

@@ -31,6 +31,9 @@ public final class LoopbackBatchAPI: Sendable {
         public var rejectUpload: (status: Int, message: String)?
         /// Seed of the order output lines come back in.
         public var shuffleSeed: UInt64 = 42
+        /// Output files also hold a line with an unknown `custom_id` and a repeat of another
+        /// line, and their first line is cut short (malformed JSON).
+        public var damagedOutput = false
 
         /// The defaults: one poll validating, one running, then completed.
         public init() {}

@@ -298,6 +298,21 @@ struct ExtractBatchTests {
         #expect(harness.online.count == 1)  // only the malformed line's row
     }
 
+    @Test("a part whose output file spans many read chunks: every row gets its own reply")
+    func largeOutputFile() throws {
+        let harness = try BatchHarness(invalid: [], failing: [])
+        defer { harness.stop() }
+        let rows = 1_200  // ~300 KB of output lines, read in 64 KiB chunks
+        let outcome = try harness.run(try harness.arguments(rows: rows, extra: ["--batch-max-requests", "5000", "--concurrency", "16"]))
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let records = try harness.records()
+        #expect(records.count == rows)
+        for n in 1...rows { #expect(records["r\(n)"]?["value"]?["n"] == .number(JSONNumber(n))) }
+        #expect(harness.online.count == 0)
+        // Batch API calls (upload, create, polls, download) are not counted as retries.
+        #expect(outcome.standardError.contains("0 re-asks, 0 retries"))
+    }
+
     @Test("Ctrl-C while waiting leaves the batches running, says how to resume, exits 130")
     func interruptWhileWaiting() throws {
         let harness = try BatchHarness()

@@ -11,10 +11,17 @@ struct PacedTransport<C: Clock>: Transport where C.Duration == Duration {
     /// Counts requests and 429s for the summary.
     let tally: ExtractTally
 
+    /// Whether a request asks the model (counted against the rows' attempts for the
+    /// summary's retries); Batch API calls (files, batches) are not.
+    static func asksTheModel(_ request: HTTPRequest) -> Bool {
+        let path = request.url.split(separator: "?", maxSplits: 1).first ?? ""
+        return path.hasSuffix("/completions")
+    }
+
     func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         // About four bytes per token; the prompt dominates an extraction request.
         try await pacer.acquire(estimatedTokens: (request.body?.count ?? 0) / 4)
-        tally.requestSent()
+        if Self.asksTheModel(request) { tally.requestSent() }
         let response = try await base.send(request)
         if response.status == 429 { tally.rateLimited() }
         let retryAfter = response.status == 429 ? RetryPolicy.retryAfter(in: response.headers, now: Date().timeIntervalSince1970) : nil
@@ -27,7 +34,7 @@ struct PacedTransport<C: Clock>: Transport where C.Duration == Duration {
 
     func stream(_ request: HTTPRequest) async throws -> HTTPStreamResponse {
         try await pacer.acquire(estimatedTokens: (request.body?.count ?? 0) / 4)
-        tally.requestSent()
+        if Self.asksTheModel(request) { tally.requestSent() }
         return try await base.stream(request)
     }
 }

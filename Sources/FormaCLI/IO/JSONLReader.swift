@@ -41,6 +41,7 @@ final class JSONLReader {
     private var atEndOfFile = false
     private var skippingOversizedLine = false
     private var atStartOfFile = true
+    private var discarded = 0
 
     /// A reader over `file`.
     /// - Parameters:
@@ -58,6 +59,9 @@ final class JSONLReader {
 
     /// The buffer the spans of the last batch point into; valid until the next call.
     var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(storage) }
+
+    /// The file offset of ``bytes``' first byte: a span's line starts at `fileOffset + start`.
+    var fileOffset: Int { discarded }
 
     /// Reads until the buffer is full (or the file ends) and collects the complete lines.
     /// - Parameter batch: replaced with the lines found, in file order; lines longer than
@@ -90,6 +94,7 @@ final class JSONLReader {
                 if storage.count > maxLineBytes {
                     batch.append(LineSpan(start: 0, count: 0, number: nextLineNumber, isOversized: true))
                     skippingOversizedLine = true
+                    discarded += end
                     start = 0
                     end = 0
                     return true
@@ -102,6 +107,7 @@ final class JSONLReader {
     /// Moves the unread tail to the front of the buffer.
     private func compact() {
         guard start > 0, let base = storage.baseAddress else { return }
+        discarded += start
         let remaining = end - start
         if remaining > 0 { memmove(base, base + start, remaining) }
         start = 0

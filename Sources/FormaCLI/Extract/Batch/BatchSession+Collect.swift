@@ -28,12 +28,12 @@ extension BatchSession {
         let errorPath = workspace.path("round-\(round)/part-\(part.number).errors.jsonl")
         if !part.downloaded {
             if let id = part.outputFileID {
-                try await providerStep("downloading the output of batch \(part.batchID ?? "")") {
+                _ = try await providerStep("downloading the output of batch \(part.batchID ?? "")") {
                     try await self.batches.download(fileID: id, to: outputPath)
                 }
             }
             if let id = part.errorFileID {
-                try await providerStep("downloading the errors of batch \(part.batchID ?? "")") {
+                _ = try await providerStep("downloading the errors of batch \(part.batchID ?? "")") {
                     try await self.batches.download(fileID: id, to: errorPath)
                 }
             }
@@ -42,8 +42,14 @@ extension BatchSession {
             try save()
         }
         let index = try BatchRowIndex(path: workspace.path(part.index))
-        let results = try readResults(output: part.outputFileID == nil ? nil : outputPath,
-                                      errors: part.errorFileID == nil ? nil : errorPath, index: index)
+        let results = try indexResults(output: part.outputFileID == nil ? nil : outputPath,
+                                       errors: part.errorFileID == nil ? nil : errorPath, index: index)
+        let outputFile = part.outputFileID == nil ? -1 : open(outputPath, O_RDONLY | O_CLOEXEC)
+        let errorFile = part.errorFileID == nil ? -1 : open(errorPath, O_RDONLY | O_CLOEXEC)
+        defer {
+            if outputFile >= 0 { POSIX.close(outputFile) }
+            if errorFile >= 0 { POSIX.close(errorFile) }
+        }
         let requests = open(workspace.path(part.requests), O_RDONLY | O_CLOEXEC)
         guard requests >= 0 else { throw CommandFailure("\(workspace.path(part.requests)): cannot open: \(POSIX.lastErrorMessage())") }
         defer { POSIX.close(requests) }
@@ -62,7 +68,7 @@ extension BatchSession {
                     do {
                         let request = try BatchRowIndex.requestLine(entry, in: requests)
                         let conversation = try Self.messages(in: request)
-                        let result = results[entry.customID] ?? .missing
+                        let result = Self.result(results[entry.customID], output: outputFile, errors: errorFile)
                         if case .reply(let response, _) = result, let usage = response.usage { batchUsage = batchUsage + usage }
                         if options.batchReask == .batch {
                             if let nextRound {
@@ -186,17 +192,26 @@ extension BatchSession {
         }
     }
 
-    /// Reads a part's output and error files into `custom_id` → result, ignoring (and
-    /// counting) lines with unknown or repeated ids; a malformed output line is a failure of
-    /// its row when its `custom_id` can be read, else it is ignored.
-    private func readResults(output: String?, errors: String?, index: BatchRowIndex) throws -> [String: RowResult] {
-        var results: [String: RowResult] = [:]
+    /// Where a row's result line sits: in the output file or the error file, at a byte range.
+    /// Only these are kept while a part is collected (a 50,000-row part's parsed replies
+    /// would not keep memory flat); each line is read again when its row is finished.
+    struct ResultLine {
+        var isOutput: Bool
+        var offset: Int
+        var length: Int
+    }
+
+    /// Indexes a part's output and error files by `custom_id`, ignoring (and counting)
+    /// lines with unknown or repeated ids and lines that are not JSON or name no
+    /// `custom_id` (their rows are then missing and asked again).
+    private func indexResults(output: String?, errors: String?, index: BatchRowIndex) throws -> [String: ResultLine] {
+        var results: [String: ResultLine] = [:]
         for (path, isOutput) in [(output, true), (errors, false)] {
             guard let path else { continue }
-            let reader = JSONLReader(file: try InputFile(path: path), maxLineBytes: 64 << 20)
+            let reader = JSONLReader(file: try InputFile(path: path), chunkBytes: 1 << 16, maxLineBytes: 64 << 20)
             var batch: [LineSpan] = []
             while try reader.next(&batch) {
-                for span in batch {
+                for span in batch where !span.isOversized {
                     let bytes = UnsafeRawBufferPointer(rebasing: reader.bytes[span.start..<span.start + span.count])
                     guard let json = try? JSONParser.parse(bytes), let line = try? BatchResultLine(json: json) else {
                         ignoredLines += 1
@@ -206,15 +221,26 @@ extension BatchSession {
                         ignoredLines += 1
                         continue
                     }
-                    if isOutput, line.hasReply, let body = line.body, let response = try? ChatResponse(json: body) {
-                        results[line.customID] = .reply(response, requestID: json["response"]?["request_id"]?.string ?? body["id"]?.string)
-                    } else {
-                        results[line.customID] = .failed(line.error ?? "the batch reply could not be read")
-                    }
+                    results[line.customID] = ResultLine(isOutput: isOutput, offset: reader.fileOffset + span.start, length: span.count)
                 }
             }
         }
         return results
+    }
+
+    /// Reads an indexed result line again and turns it into the row's result.
+    static func result(_ location: ResultLine?, output: Int32, errors: Int32) -> RowResult {
+        guard let location else { return .missing }
+        var bytes = [UInt8](repeating: 0, count: location.length)
+        let descriptor = location.isOutput ? output : errors
+        let n = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, location.length, off_t(location.offset)) }
+        guard n == location.length, let json = try? JSONParser.parse(bytes), let line = try? BatchResultLine(json: json) else {
+            return .failed("the batch result line could not be read again")
+        }
+        if location.isOutput, line.hasReply, let body = line.body, let response = try? ChatResponse(json: body) {
+            return .reply(response, requestID: json["response"]?["request_id"]?.string ?? body["id"]?.string)
+        }
+        return .failed(line.error ?? "the batch reply could not be read")
     }
 
     /// The messages of a request line (`body.messages`).

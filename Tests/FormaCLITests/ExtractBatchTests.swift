@@ -313,6 +313,25 @@ struct ExtractBatchTests {
         #expect(outcome.standardError.contains("0 re-asks, 0 retries"))
     }
 
+    @Test("status polls honour retry-after and survive dropped connections")
+    func pollingFaults() throws {
+        var behaviour = LoopbackBatchAPI.Behaviour()
+        behaviour.firstPollRetryAfter = 1
+        behaviour.droppedPolls = 4
+        let harness = try BatchHarness(behaviour: behaviour)
+        defer { harness.stop() }
+        let started = ContinuousClock.now
+        let outcome = try harness.run(try harness.arguments(rows: 2, extra: ["--max-retries", "1"]))
+        let elapsed = ContinuousClock.now - started
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(try harness.records().count == 2)
+        // Polls are 0.05 s apart here; the 429's retry-after made one wait a whole second.
+        #expect(elapsed >= .milliseconds(900))
+        // Four dropped connections with one retry each: two failed polls, each a warning, then success.
+        #expect(outcome.standardError.contains("polling batch batch-"))
+        #expect(outcome.standardError.contains("trying again"))
+    }
+
     @Test("Ctrl-C while waiting leaves the batches running, says how to resume, exits 130")
     func interruptWhileWaiting() throws {
         let harness = try BatchHarness()

@@ -32,6 +32,13 @@ extension LoopbackBatchAPI {
     }
 
     func poll(id: String) -> TestResponse {
+        if state.withLock({ s -> Bool in
+            guard s.droppedPolls < behaviour.droppedPolls else { return false }
+            s.droppedPolls += 1
+            return true
+        }) {
+            return .disconnect
+        }
         if let seconds = behaviour.firstPollRetryAfter,
             state.withLock({ $0.rateLimitedPolls.insert(id).inserted })
         {

@@ -27,6 +27,8 @@ public final class LoopbackBatchAPI: Sendable {
         public var ending: Ending = .completed
         /// The first status poll of each batch answers `429` with this `retry-after` (seconds).
         public var firstPollRetryAfter: Int?
+        /// The first this-many status polls (over all batches) close the connection without a reply.
+        public var droppedPolls = 0
         /// An upload answers with this status and message instead (a file too large, a bad purpose).
         public var rejectUpload: (status: Int, message: String)?
         /// Seed of the order output lines come back in.
@@ -82,6 +84,7 @@ public final class LoopbackBatchAPI: Sendable {
         var creations = 0
         var cancels = 0
         var rateLimitedPolls: Set<String> = []
+        var droppedPolls = 0
         var held = false
         var acceptsUploads = true
     }

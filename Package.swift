@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Forma", targets: ["Forma"]),
         .library(name: "FormaJSON", targets: ["FormaJSON"]),
         .library(name: "FormaSchema", targets: ["FormaSchema"]),
+        .library(name: "FormaDocuments", targets: ["FormaDocuments"]),
         .library(name: "FormaClient", targets: ["FormaClient"]),
         .executable(name: "forma", targets: ["FormaCLI"]),
     ],

@@ -15,7 +15,7 @@ struct ValidateOutputTests {
         #expect(outcome.standardError.contains("3 valid, 0 invalid"))
     }
 
-    @Test("invalid instances exit 1 with FILE:LINE: POINTER: message, root shown as /")
+    @Test("invalid instances exit 1 with FILE:LINE:COLUMN: POINTER: message, root shown as /")
     func invalidLines() throws {
         let dir = try TemporaryDirectory()
         let schema = try dir.write("person.schema.json", Fixtures.personSchema)

@@ -74,3 +74,24 @@ struct JSONTextReaderTests {
         #expect(tooDeep?.kind == .tooDeep)
     }
 }
+
+@Suite("JSONPositionScanner agrees with the positional reader")
+struct JSONPositionScannerTests {
+    @Test("values, keys, array items, escaped keys and missing members")
+    func agrees() throws {
+        let text = "{\"a\": [1, {\"b\\n\": \"x\", \"c\": [true, null, {\"d\": -1.5e3}]}],\n \"e\\u00e9\": {\"f\": \"é😀\", \"g\": 2}}"
+        let document = try #require(try DocumentReader.read(text, format: .json).first)
+        let pointers: [[String]] = [
+            [], ["a"], ["a", "0"], ["a", "1"], ["a", "1", "b\n"], ["a", "1", "c", "2", "d"], ["eé"], ["eé", "g"],
+            ["eé", "missing"], ["a", "9"],
+        ]
+        var utf8 = Array(text.utf8)
+        for tokens in pointers {
+            let pointer = JSONPointer(tokens: tokens)
+            let value = utf8.withUnsafeMutableBytes { JSONPositionScanner.position(of: pointer, in: UnsafeRawBufferPointer($0)) }
+            #expect(value == document.position(of: pointer), "\(pointer)")
+            let key = utf8.withUnsafeMutableBytes { JSONPositionScanner.position(of: pointer, key: true, in: UnsafeRawBufferPointer($0)) }
+            #expect(key == document.keyPosition(of: pointer), "\(pointer) key")
+        }
+    }
+}

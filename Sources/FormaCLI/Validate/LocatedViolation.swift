@@ -23,12 +23,15 @@ struct LocatedViolation: Sendable {
     }
 
     /// Locates `errors` in the JSON instance `bytes`, which starts on `line` of the file.
-    /// Only invalid instances are located, so the positional re-read costs nothing on the
-    /// fast path.
+    /// Only invalid instances are located, by a scan that follows each error's pointer
+    /// without building a tree, so valid instances (the fast path) pay nothing.
     static func locate(_ errors: [SchemaViolation], inJSON bytes: UnsafeRawBufferPointer, line: Int) -> [LocatedViolation] {
-        guard let document = try? DocumentReader.read(Array(bytes), format: .json).first else {
-            return errors.map { LocatedViolation(violation: $0, position: SourcePosition(line: line, column: 1)) }
+        errors.map { error in
+            let onKey = keyKeywords.contains(error.keyword) || error.keywordLocation.tokens.last.map(keyKeywords.contains) == true
+            let position = JSONPositionScanner.position(of: error.instanceLocation, key: onKey, in: bytes)
+                ?? SourcePosition(line: 1, column: 1)
+            return LocatedViolation(
+                violation: error, position: SourcePosition(line: position.line + line - 1, column: position.column))
         }
-        return locate(errors, in: document, line: line)
     }
 }

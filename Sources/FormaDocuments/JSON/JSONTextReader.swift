@@ -31,7 +31,7 @@ struct JSONTextReader {
         let value = try readValue()
         try skipTrivia()
         guard text.atEnd else { throw text.error(.syntax, "unexpected \(text.currentDescription) after the document") }
-        return Document(value: value, index: 0, start: start, values: recorder.values, keys: recorder.keys)
+        return Document(value: value, index: 0, start: start, recorder: recorder)
     }
 
     private mutating func readValue() throws(DocumentError) -> JSONValue {

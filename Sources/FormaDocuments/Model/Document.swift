@@ -18,33 +18,33 @@ public struct Document: Sendable {
     public var index: Int
     /// Where the document starts.
     public var start: SourcePosition
-    var values: [String: SourcePosition]
-    var keys: [String: SourcePosition]
+    let positions: PositionTable
 
-    /// A document holding `value` with the given position tables, keyed by pointer text.
-    init(value: JSONValue, index: Int, start: SourcePosition, values: [String: SourcePosition], keys: [String: SourcePosition]) {
+    /// A document holding `value` with the positions `recorder` collected.
+    init(value: JSONValue, index: Int, start: SourcePosition, recorder: PositionRecorder) {
         self.value = value
         self.index = index
         self.start = start
-        self.values = values
-        self.keys = keys
+        self.positions = recorder.table
     }
 
     /// Where the value at `pointer` starts; for a pointer that names no recorded value (an
     /// alias's insides, or a member that is missing), the nearest recorded ancestor's
     /// position.
     public func position(of pointer: JSONPointer) -> SourcePosition {
-        var tokens = pointer.tokens
-        while true {
-            if let found = values[JSONPointer(tokens: tokens).description] { return found }
-            if tokens.isEmpty { return start }
-            tokens.removeLast()
+        positions.lookup { values, _ in
+            var tokens = pointer.tokens
+            while true {
+                if let found = values[JSONPointer(tokens: tokens).description] { return found }
+                if tokens.isEmpty { return start }
+                tokens.removeLast()
+            }
         }
     }
 
     /// Where the key of the member at `pointer` starts (falling back to ``position(of:)``
     /// for array items and the root).
     public func keyPosition(of pointer: JSONPointer) -> SourcePosition {
-        keys[pointer.description] ?? position(of: pointer)
+        positions.lookup { _, keys in keys[pointer.description] } ?? position(of: pointer)
     }
 }

@@ -8,8 +8,8 @@ import FormaJSON
 struct PositionRecorder {
     private(set) var pointer = ""
     private var saved: [String] = []
-    private(set) var values: [String: SourcePosition] = [:]
-    private(set) var keys: [String: SourcePosition] = [:]
+    private(set) var values: [(String, SourcePosition)] = []
+    private(set) var keys: [(String, SourcePosition)] = []
 
     /// The nesting depth (tokens pushed and not popped).
     var depth: Int { saved.count }
@@ -41,31 +41,35 @@ struct PositionRecorder {
         pointer = previous
     }
 
-    /// Records that the current value starts at `position` (the first record wins).
+    /// Records that the current value starts at `position` (for a pointer recorded twice,
+    /// the first record wins).
     mutating func value(at position: SourcePosition) {
-        if values[pointer] == nil { values[pointer] = position }
+        values.append((pointer, position))
     }
 
     /// Records that the current member's key starts at `position`.
     mutating func key(at position: SourcePosition) {
-        if keys[pointer] == nil { keys[pointer] = position }
+        keys.append((pointer, position))
     }
 
     /// Records a value position for an explicit pointer text.
     mutating func value(at position: SourcePosition, pointer text: String) {
-        if values[text] == nil { values[text] = position }
+        values.append((text, position))
     }
 
     /// Records a key position for an explicit pointer text.
     mutating func key(at position: SourcePosition, pointer text: String) {
-        if keys[text] == nil { keys[text] = position }
+        keys.append((text, position))
     }
+
+    /// The records as a table for ``Document``.
+    var table: PositionTable { PositionTable(values: values, keys: keys) }
 
     /// Forgets every record (between YAML documents).
     mutating func reset() {
         pointer = ""
         saved = []
-        values = [:]
-        keys = [:]
+        values = []
+        keys = []
     }
 }

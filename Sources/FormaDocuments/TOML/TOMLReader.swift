@@ -40,7 +40,7 @@ struct TOMLReader {
         }
         return Document(
             value: root.jsonValue(), index: 0, start: SourcePosition(line: 1, column: 1),
-            values: recorder.values, keys: recorder.keys)
+            recorder: recorder)
     }
 
     // MARK: Lines
@@ -127,7 +127,8 @@ struct TOMLReader {
     }
 
     static func child(_ table: TOMLTable, _ key: String) -> String {
-        table.pointer + "/" + JSONPointer.escape(key)
+        let needsEscape = key.utf8.contains { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }
+        return table.pointer + "/" + (needsEscape ? JSONPointer.escape(key) : key)
     }
 
     // MARK: Headers

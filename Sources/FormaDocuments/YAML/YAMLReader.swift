@@ -46,10 +46,10 @@ struct YAMLReader {
                     throw DocumentError(kind: .syntax, message: "expected the end of the document", position: first.position)
                 }
                 documents.append(Document(
-                    value: value, index: documents.count, start: first.position, values: recorder.values, keys: recorder.keys))
+                    value: value, index: documents.count, start: first.position, recorder: recorder))
             case .streamEnd:
                 if documents.isEmpty {
-                    return [Document(value: .null, index: 0, start: SourcePosition(line: 1, column: 1), values: [:], keys: [:])]
+                    return [Document(value: .null, index: 0, start: SourcePosition(line: 1, column: 1), recorder: PositionRecorder())]
                 }
                 return documents
             default:

@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Forma", targets: ["Forma"]),
         .library(name: "FormaJSON", targets: ["FormaJSON"]),
         .library(name: "FormaSchema", targets: ["FormaSchema"]),
+        .library(name: "FormaDocuments", targets: ["FormaDocuments"]),
         .library(name: "FormaClient", targets: ["FormaClient"]),
         .executable(name: "forma", targets: ["FormaCLI"]),
     ],
@@ -28,6 +29,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         // `swift package generate-documentation` (scripts/docs); a plugin, never linked.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
+        // libyaml (its C module only: FormaDocuments reads YAML events for positions and
+        // applies the YAML 1.2 core schema itself).
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/pointfreeco/swift-macro-testing", from: "0.7.0"),
         // Named so the macro tests may import SnapshotTesting directly (swift-macro-testing
         // depends on it; this resolves to the same version).
@@ -52,6 +56,8 @@ let package = Package(
         // Library modules, in dependency order (ARCHITECTURE.md).
         .target(name: "FormaJSON"),
         .target(name: "FormaSchema", dependencies: ["FormaJSON", "CPCRE2", "CFormaSystem"]),
+        // JSONC, JSON5, YAML and TOML documents with the source position of every value.
+        .target(name: "FormaDocuments", dependencies: ["FormaJSON", .product(name: "Yams", package: "Yams")]),
         .macro(
             name: "FormaMacros",
             dependencies: [
@@ -85,6 +91,7 @@ let package = Package(
                 "FormaJSON",
                 "FormaSchema",
                 "FormaClient",
+                "FormaDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -95,6 +102,7 @@ let package = Package(
         .target(name: "FormaTestServer", dependencies: ["FormaJSON"]),
 
         .testTarget(name: "FormaJSONTests", dependencies: ["FormaJSON"]),
+        .testTarget(name: "FormaDocumentsTests", dependencies: ["FormaDocuments", "FormaJSON"]),
         .testTarget(
             name: "FormaSchemaTests",
             dependencies: ["FormaSchema", "FormaJSON", "CFormaSystem"],

@@ -15,7 +15,7 @@ import json
 import os
 import sys
 
-MODULES = ["FormaJSON", "FormaSchema", "FormaClient", "Forma"]
+MODULES = ["FormaJSON", "FormaSchema", "FormaDocuments", "FormaClient", "Forma"]
 
 
 def main() -> int:

@@ -26,3 +26,15 @@ enum Fixtures {
     /// A JSON Lines instance of a person.
     static func person(_ name: String, age: Int) -> String { #"{"name": "\#(name)", "age": \#(age)}"# }
 }
+
+extension Fixtures {
+    /// Whether `line` is `PREFIX` (`FILE:LINE:`), a column number, `: ` and then starts
+    /// with `rest`: a text error at a given line whatever its column.
+    static func located(_ line: String?, _ prefix: String, _ rest: String) -> Bool {
+        guard let line, line.hasPrefix(prefix) else { return false }
+        let afterPrefix = line.dropFirst(prefix.count)
+        let digits = afterPrefix.prefix(while: \.isNumber)
+        guard !digits.isEmpty else { return false }
+        return afterPrefix.dropFirst(digits.count).hasPrefix(": " + rest)
+    }
+}

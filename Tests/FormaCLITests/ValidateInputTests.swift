@@ -12,7 +12,7 @@ struct ValidateInputTests {
         #expect(valid.standardError.contains("1 valid, 0 invalid"))
         let invalid = try FormaProcess.run(["validate", "--schema", schema, "-"], input: #"{"name": "Ada"}"#)
         #expect(invalid.status == 1)
-        #expect(invalid.outputLines.first?.hasPrefix("<stdin>:1: /: ") == true)
+        #expect(Fixtures.located(invalid.outputLines.first, "<stdin>:1:", "/: "))
     }
 
     @Test("- with --jsonl reads JSON Lines from stdin")
@@ -22,7 +22,7 @@ struct ValidateInputTests {
         let input = Fixtures.person("Ada", age: 1) + "\n" + Fixtures.person("Bob", age: -1) + "\n"
         let outcome = try FormaProcess.run(["validate", "--schema", schema, "--jsonl", "-"], input: input)
         #expect(outcome.status == 1)
-        #expect(outcome.outputLines.first?.hasPrefix("<stdin>:2: /age: ") == true)
+        #expect(Fixtures.located(outcome.outputLines.first, "<stdin>:2:", "/age: "))
         #expect(outcome.standardError.contains("1 valid, 1 invalid"))
     }
 
@@ -34,7 +34,7 @@ struct ValidateInputTests {
         let outcome = try FormaProcess.run(["validate", "--schema", schema, data])
         #expect(outcome.status == 1)
         #expect(outcome.outputLines.count == 1)
-        #expect(outcome.outputLines.first?.hasPrefix("\(data):6: /age: ") == true)
+        #expect(Fixtures.located(outcome.outputLines.first, "\(data):6:", "/age: "))
         #expect(outcome.standardError.contains("1 valid, 1 invalid"))
     }
 
@@ -47,7 +47,7 @@ struct ValidateInputTests {
         let outcome = try FormaProcess.run(["validate", "--schema", schema, missing, data])
         #expect(outcome.status == 2)
         #expect(outcome.standardError.contains(missing))
-        #expect(outcome.outputLines.first?.hasPrefix("\(data):1: /age: ") == true)
+        #expect(Fixtures.located(outcome.outputLines.first, "\(data):1:", "/age: "))
         #expect(outcome.standardError.contains("0 valid, 1 invalid, 1 unreadable file"))
     }
 
@@ -69,7 +69,7 @@ struct ValidateInputTests {
         let outcome = try FormaProcess.run(["validate", "--schema", schema, "--ref", mapping, data])
         #expect(outcome.status == 1)
         #expect(outcome.outputLines.count == 1)
-        #expect(outcome.outputLines.first?.hasPrefix("\(data):2: /shipTo/city: ") == true)
+        #expect(Fixtures.located(outcome.outputLines.first, "\(data):2:", "/shipTo/city: "))
         let unmapped = try FormaProcess.run(["validate", "--schema", schema, data])
         #expect(unmapped.status == 2)
         #expect(unmapped.standardError.contains("https://schemas.example.com/common/address.json"))
@@ -86,7 +86,7 @@ struct ValidateInputTests {
         let outcome = try FormaProcess.run(["validate", "--schema", schema, data])
         #expect(outcome.status == 1)
         #expect(outcome.outputLines.count == 1)
-        #expect(outcome.outputLines.first?.hasPrefix("\(data):2: /total: ") == true)
+        #expect(Fixtures.located(outcome.outputLines.first, "\(data):2:", "/total: "))
     }
 
     @Test("a relative schema path works from the working directory")
@@ -97,6 +97,6 @@ struct ValidateInputTests {
         try dir.write("d.jsonl", "{\"age\": 1}\n{\"age\": 1.5}\n")
         let outcome = try FormaProcess.run(["validate", "--schema", "s.json", "d.jsonl"], in: dir.url)
         #expect(outcome.status == 1)
-        #expect(outcome.outputLines.first?.hasPrefix("d.jsonl:2: /age: ") == true)
+        #expect(Fixtures.located(outcome.outputLines.first, "d.jsonl:2:", "/age: "))
     }
 }

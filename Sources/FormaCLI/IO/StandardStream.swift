@@ -33,7 +33,7 @@ final class OutputSink {
     init(descriptor: Int32, flushThreshold: Int = 64 << 10) {
         self.descriptor = descriptor
         self.flushThreshold = flushThreshold
-        buffer.reserveCapacity(flushThreshold)
+        buffer.reserveCapacity(min(flushThreshold, 64 << 10))
     }
 
     deinit { flush() }
@@ -41,7 +41,7 @@ final class OutputSink {
     /// Appends `bytes`, flushing when the buffer is full.
     func write(_ bytes: [UInt8]) {
         guard !bytes.isEmpty else { return }
-        if buffer.count + bytes.count > flushThreshold {
+        if descriptor >= 0, buffer.count + bytes.count > flushThreshold {
             flush()
             if bytes.count >= flushThreshold {
                 bytes.withUnsafeBufferPointer { Self.writeAll($0, to: descriptor) }
@@ -56,9 +56,19 @@ final class OutputSink {
         write(Array(text.utf8))
     }
 
+    /// A sink that keeps everything in memory until ``takeCaptured()`` (for output such as
+    /// SARIF that is one document written at the end).
+    static func capturing() -> OutputSink { OutputSink(descriptor: -1, flushThreshold: Int.max) }
+
+    /// Everything written so far to a ``capturing()`` sink, which is emptied.
+    func takeCaptured() -> [UInt8] {
+        defer { buffer = [] }
+        return buffer
+    }
+
     /// Writes everything buffered.
     func flush() {
-        guard !buffer.isEmpty else { return }
+        guard !buffer.isEmpty, descriptor >= 0 else { return }
         buffer.withUnsafeBufferPointer { Self.writeAll($0, to: descriptor) }
         buffer.removeAll(keepingCapacity: true)
     }

@@ -65,7 +65,7 @@ struct InstanceChecker: Sendable {
             reporter.valid(line: line, into: &output)
             return true
         }
-        reporter.invalid(line: line, errors: result.errors, into: &output)
+        reporter.invalid(line: line, errors: LocatedViolation.locate(result.errors, inJSON: bytes, line: line), into: &output)
         return false
     }
 

@@ -1,32 +1,53 @@
 import ArgumentParser
+import FormaJSON
 import FormaSchema
 
-/// `forma validate`: checks JSON documents and JSON Lines files against a JSON Schema.
+/// `forma validate`: checks JSON, JSON Lines, JSONC, JSON5, YAML and TOML files against
+/// JSON Schemas.
 ///
-/// Errors go to standard output, one line each (`FILE:LINE: POINTER: message`) or one JSON
-/// record per instance with `--output json`; the `N valid, M invalid` summary and any
-/// schema or I/O problem go to standard error. Exit status: 0 all valid, 1 any invalid,
-/// 2 usage, unreadable input or an invalid schema.
+/// Errors go to standard output, one line each (`FILE:LINE:COLUMN: POINTER: message`), one
+/// JSON record per instance (`--output json`), GitHub workflow commands (`github`) or one
+/// SARIF log (`sarif`); the summary, skipped files and any schema or I/O problem go to
+/// standard error. Exit status: 0 all valid, 1 any invalid, 2 usage, unreadable input, an
+/// argument matching no file, or an invalid schema.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Validate JSON documents or JSON Lines against a JSON Schema.",
+        abstract: "Validate JSON, JSON Lines, JSONC, JSON5, YAML and TOML files against JSON Schemas.",
         discussion: """
-            FILE is a JSON document, a .jsonl/.ndjson file (one instance per line, blank lines \
-            skipped), or - for standard input (one document, or JSON Lines with --jsonl). \
-            With no FILE only the schema is checked.
+            FILE is a file, a directory (searched recursively for .json, .jsonc, .json5, \
+            .jsonl, .ndjson, .yaml, .yml and .toml files), a glob (quoted; ** matches any \
+            number of directories), or - for standard input. The format follows the \
+            extension unless --input-format is given; each YAML document is an instance. \
+            With --schema and no FILE only the schema is checked.
 
-            Text output, on standard output, is one line per error: FILE:LINE: POINTER: message \
-            (POINTER is / for the whole instance); an instance that is not JSON reads \
-            FILE:LINE:COLUMN: invalid JSON: message. The summary goes to standard error.
+            Each file's schema is --schema, else the first --catalog entry whose fileMatch \
+            matches it, else its YAML "# yaml-language-server: $schema=..." modeline or its \
+            "$schema" member. URLs resolve through --ref; nothing is fetched. Files without \
+            a schema are skipped (an error with --require-schema).
+
+            Text output, on standard output, is one line per error: \
+            FILE:LINE:COLUMN: POINTER: message (POINTER is / for the whole instance; a missing \
+            property points at its object, an additional one at its key); a file that cannot \
+            be read in its format reads FILE:LINE:COLUMN: invalid YAML: message. The summary \
+            goes to standard error.
 
             Exit status: 0 all valid, 1 some instance invalid, 2 usage error, unreadable file, \
-            or a schema that is not valid JSON or not a valid schema.
+            a FILE matching nothing, or a schema that is not valid JSON or not a valid schema.
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The JSON Schema to validate against.", valueName: "schema"))
-    var schema: String
+    @Option(name: .long, help: ArgumentHelp("The JSON Schema to validate every file against.", valueName: "schema"))
+    var schema: String?
+
+    @Option(name: .long, help: ArgumentHelp("A schema catalog (SchemaStore catalog.json format) choosing each file's schema by fileMatch.", valueName: "catalog"))
+    var catalog: String?
+
+    @Option(name: .long, help: "Read every file in this format instead of by its extension.")
+    var inputFormat: InputFormat?
+
+    @Flag(name: .long, help: "Fail on files for which no schema is found instead of skipping them.")
+    var requireSchema = false
 
     @Flag(name: .long, help: "Assert \"format\" (date, email, …) instead of treating it as an annotation.")
     var formatAssertion = false
@@ -36,7 +57,7 @@ struct ValidateCommand: ParsableCommand {
         help: ArgumentHelp("Resolve $ref URIs starting with URI-PREFIX to files under DIR (repeatable).", valueName: "URI-PREFIX=DIR"))
     var references: [String] = []
 
-    @Option(name: .long, help: "Output format: text (one line per error) or json (one record per instance).")
+    @Option(name: .long, help: "Output format: text (FILE:LINE:COLUMN lines), json (one record per instance), github (workflow commands) or sarif (one SARIF 2.1.0 log).")
     var output: ReportFormat = .text
 
     @Flag(name: .long, help: "Read every input, - included, as JSON Lines.")
@@ -51,7 +72,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: .hidden)
     var chunkBytes = 1 << 20
 
-    @Argument(help: ArgumentHelp("JSON or JSON Lines files; - for standard input.", valueName: "file"))
+    @Argument(help: ArgumentHelp("Files, directories or globs; - for standard input.", valueName: "file"))
     var files: [String] = []
 
     func validate() throws {
@@ -63,6 +84,9 @@ struct ValidateCommand: ParsableCommand {
                 throw ArgumentParser.ValidationError("--ref \(reference): \(mapping.directory) is not a directory")
             }
         }
+        if schema == nil, catalog == nil, files.isEmpty {
+            throw ArgumentParser.ValidationError("give --schema, --catalog or files whose $schema names their schema")
+        }
         if let jobs, jobs < 1 { throw ArgumentParser.ValidationError("--jobs must be at least 1") }
         guard maxInstanceBytes > 0, chunkBytes > 0 else {
             throw ArgumentParser.ValidationError("--max-instance-bytes and --chunk-bytes must be positive")
@@ -71,32 +95,55 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         var standardError = StandardStream.error
-        let loader = SchemaLoader(
-            path: schema, formatAssertion: formatAssertion,
-            references: references.compactMap(ReferenceMapping.init(argument:)))
-        let validator: Validator
-        do {
-            validator = try loader.load()
-        } catch {
-            print("\(error)", to: &standardError)
-            throw ExitStatus.usage
+        let mappings = references.compactMap(ReferenceMapping.init(argument:))
+        var options = ValidationRun.Options()
+        options.report = output
+        options.inputFormat = inputFormat
+        options.forceJSONL = jsonl
+        options.schema = schema
+        options.requireSchema = requireSchema
+        options.formatAssertion = formatAssertion
+        options.references = mappings
+        options.session.format = output
+        options.session.forceJSONL = jsonl
+        options.session.maxInstanceBytes = maxInstanceBytes
+        options.session.chunkBytes = chunkBytes
+        if let jobs { options.session.workers = jobs }
+        if let catalog {
+            do {
+                options.catalog = try SchemaCatalog(path: catalog)
+            } catch {
+                print("\(error)", to: &standardError)
+                throw ExitStatus.usage
+            }
         }
-        guard !files.isEmpty else {
-            print("\(schema): schema OK", to: &standardError)
-            return
+        let sink = output == .sarif ? OutputSink.capturing() : OutputSink(descriptor: 1)
+        let run = ValidationRun(options: options, sink: sink)
+        if let schema {
+            guard run.validator(for: schema) != nil else { throw ExitStatus.usage }
+            guard !files.isEmpty else {
+                print("\(schema): schema OK", to: &standardError)
+                return
+            }
         }
-        var settings = ValidationSession.Settings()
-        settings.format = output
-        settings.forceJSONL = jsonl
-        settings.maxInstanceBytes = maxInstanceBytes
-        settings.chunkBytes = chunkBytes
-        if let jobs { settings.workers = jobs }
-        let sink = OutputSink(descriptor: 1)
-        let session = ValidationSession(validator: validator, settings: settings, sink: sink)
-        for file in files { session.validate(path: file) }
-        sink.flush()
-        print(session.tally.summary, to: &standardError)
-        let status = session.tally.exitStatus
+        let expansion = InputExpansion(arguments: files)
+        for problem in expansion.problems {
+            print(problem, to: &standardError)
+            run.countUnmatchedArgument()
+        }
+        for file in expansion.files { run.validate(path: file) }
+        if output == .sarif {
+            let log = SARIFLog.log(results: sink.takeCaptured())
+            let stdout = OutputSink(descriptor: 1)
+            stdout.write(log.serializedBytes())
+            stdout.write([0x0A])
+            stdout.flush()
+        } else {
+            sink.flush()
+        }
+        let tally = run.tally
+        print(tally.summary, to: &standardError)
+        let status = tally.exitStatus
         if status != ExitStatus.success { throw status }
     }
 }

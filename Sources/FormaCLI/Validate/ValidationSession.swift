@@ -38,13 +38,14 @@ final class ValidationSession {
         self.sink = sink
     }
 
-    /// Validates every instance of the input at `path`.
-    func validate(path: String) {
+    /// Validates every instance of the input at `path`, read as JSON Lines when `jsonl` is
+    /// true (by default: by its extension, or when the settings force it).
+    func validate(path: String, jsonl: Bool? = nil) {
         do {
             let file = try InputFile(path: path)
             let reporter = InstanceReporter(format: settings.format, fileName: file.displayName)
             let checker = InstanceChecker(validator: validator, reporter: reporter, maxInstanceBytes: settings.maxInstanceBytes)
-            if isJSONL(path) {
+            if jsonl ?? isJSONL(path) {
                 let reader = JSONLReader(file: file, chunkBytes: settings.chunkBytes, maxLineBytes: settings.maxInstanceBytes)
                 let checkers = laneValidators.map {
                     InstanceChecker(validator: $0, reporter: reporter, maxInstanceBytes: settings.maxInstanceBytes)

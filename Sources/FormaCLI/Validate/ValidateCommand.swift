@@ -28,8 +28,18 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The JSON Schema to validate against.", valueName: "schema"))
     var schema: String
 
-    @Flag(name: .long, help: "Assert \"format\" (date, email, …) instead of treating it as an annotation.")
-    var formatAssertion = false
+    // Asserted by default, as check-jsonschema and ajv with ajv-formats do: CI users expect
+    // an invalid date to fail. The library's default stays annotation (the drafts' default).
+    @Flag(
+        name: .long, inversion: .prefixedNo,
+        help: "Assert \"format\" (date, email, …); --no-format-assertion treats it as an annotation.")
+    var formatAssertion = true
+
+    @Flag(name: .long, help: "Assert draft-07 contentEncoding (base64) and contentMediaType (application/json).")
+    var contentAssertion = false
+
+    @Option(name: .long, help: "The draft of schemas without $schema.")
+    var defaultDraft = DraftOption(.draft2020_12)
 
     @Option(
         name: .customLong("ref"),
@@ -73,7 +83,8 @@ struct ValidateCommand: ParsableCommand {
         var standardError = StandardStream.error
         let loader = SchemaLoader(
             path: schema, formatAssertion: formatAssertion,
-            references: references.compactMap(ReferenceMapping.init(argument:)))
+            references: references.compactMap(ReferenceMapping.init(argument:)),
+            contentAssertion: contentAssertion, defaultDraft: defaultDraft.draft)
         let validator: Validator
         do {
             validator = try loader.load()

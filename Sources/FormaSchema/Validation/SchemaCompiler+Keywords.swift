@@ -36,7 +36,7 @@ extension SchemaCompiler {
 
     private func compileKeywords(_ object: JSONObject, at location: SchemaLocation, scope: SchemaScope) throws -> [CompiledKeyword] {
         let resource = resources[scope.resourceID]
-        let draft = resource.draft
+        let rules = DraftRules.of(resource.draft)
         let vocabularies = resource.vocabularies
         var out: [CompiledKeyword] = []
         let here = location.pointer
@@ -71,16 +71,31 @@ extension SchemaCompiler {
             }
         }
 
-        // References. In draft-07, `$ref` replaces the whole schema.
+        // References. Before 2019-09, `$ref` replaces the whole schema.
         if let ref = object["$ref"] {
             guard case .string(let text) = ref else { throw fail("$ref", "expected a URI reference string") }
             let target = try locate(scope.base.resolving(text), reference: text, from: location)
             let reference = NodeReference()
             out.append(CompiledKeyword(name: "$ref", kind: .ref(reference)))
             reference.node = try node(at: target)
-            if draft == .draft7 { return out }
+            if rules.refOverridesSiblings { return out }
         }
-        if draft == .draft2020_12, let ref = object["$dynamicRef"] {
+        if rules.hasRecursiveReferences, let ref = object["$recursiveRef"] {
+            guard case .string(let text) = ref else { throw fail("$recursiveRef", "expected a URI reference string") }
+            let resolved = scope.base.resolving(text)
+            let target = try locate(resolved, reference: text, from: location, keyword: "$recursiveRef")
+            // Dynamic only when the initial target is a resource root with `$recursiveAnchor: true`.
+            var anchor: String?
+            if let targetResource = resourceIDByURI[resolved.withoutFragment.text],
+                resources[targetResource].dynamicAnchors[Self.recursiveAnchorName] == target
+            {
+                anchor = Self.recursiveAnchorName
+            }
+            let reference = NodeReference()
+            out.append(CompiledKeyword(name: "$recursiveRef", kind: .dynamicRef(reference, anchor: anchor)))
+            reference.node = try node(at: target)
+        }
+        if rules.hasDynamicReferences, let ref = object["$dynamicRef"] {
             guard case .string(let text) = ref else { throw fail("$dynamicRef", "expected a URI reference string") }
             let resolved = scope.base.resolving(text)
             let target = try locate(resolved, reference: text, from: location, keyword: "$dynamicRef")
@@ -117,18 +132,37 @@ extension SchemaCompiler {
                 guard case .array(let options) = value else { throw fail("enum", "expected an array") }
                 out.append(CompiledKeyword(name: "enum", kind: .enumeration(options)))
             }
-            if let value = object["const"] { out.append(CompiledKeyword(name: "const", kind: .constant(value))) }
+            if rules.hasDraft6Keywords, let value = object["const"] {
+                out.append(CompiledKeyword(name: "const", kind: .constant(value)))
+            }
             if let n = try number("multipleOf") {
                 guard !n.isNegative, !n.isZero else { throw fail("multipleOf", "expected a number > 0") }
                 out.append(CompiledKeyword(name: "multipleOf", kind: .multipleOf(n)))
             }
-            if let n = try number("maximum") { out.append(CompiledKeyword(name: "maximum", kind: .maximum(n))) }
-            if let n = try number("minimum") { out.append(CompiledKeyword(name: "minimum", kind: .minimum(n))) }
-            if let n = try number("exclusiveMaximum") {
-                out.append(CompiledKeyword(name: "exclusiveMaximum", kind: .exclusiveMaximum(n)))
-            }
-            if let n = try number("exclusiveMinimum") {
-                out.append(CompiledKeyword(name: "exclusiveMinimum", kind: .exclusiveMinimum(n)))
+            if rules.booleanExclusiveBounds {
+                // Draft-04: `exclusiveMaximum: true` makes `maximum` exclusive.
+                func exclusive(_ keyword: String) throws -> Bool {
+                    guard let value = object[keyword] else { return false }
+                    guard case .bool(let flag) = value else { throw fail(keyword, "expected a boolean (draft-04)") }
+                    return flag
+                }
+                let exclusiveMaximum = try exclusive("exclusiveMaximum")
+                let exclusiveMinimum = try exclusive("exclusiveMinimum")
+                if let n = try number("maximum") {
+                    out.append(CompiledKeyword(name: "maximum", kind: exclusiveMaximum ? .exclusiveMaximum(n) : .maximum(n)))
+                }
+                if let n = try number("minimum") {
+                    out.append(CompiledKeyword(name: "minimum", kind: exclusiveMinimum ? .exclusiveMinimum(n) : .minimum(n)))
+                }
+            } else {
+                if let n = try number("maximum") { out.append(CompiledKeyword(name: "maximum", kind: .maximum(n))) }
+                if let n = try number("minimum") { out.append(CompiledKeyword(name: "minimum", kind: .minimum(n))) }
+                if let n = try number("exclusiveMaximum") {
+                    out.append(CompiledKeyword(name: "exclusiveMaximum", kind: .exclusiveMaximum(n)))
+                }
+                if let n = try number("exclusiveMinimum") {
+                    out.append(CompiledKeyword(name: "exclusiveMinimum", kind: .exclusiveMinimum(n)))
+                }
             }
             if let n = try count("maxLength") { out.append(CompiledKeyword(name: "maxLength", kind: .maxLength(n))) }
             if let n = try count("minLength") { out.append(CompiledKeyword(name: "minLength", kind: .minLength(n))) }
@@ -154,8 +188,7 @@ extension SchemaCompiler {
                 else { throw fail("required", "expected an array of property names") }
                 if !strings.isEmpty { out.append(CompiledKeyword(name: "required", kind: .required(strings))) }
             }
-            // 2020-12 also honours draft-07's `dependencies`, as most validators do.
-            for dependentKeyword in draft == .draft7 ? ["dependencies"] : ["dependentRequired", "dependencies"] {
+            for dependentKeyword in rules.requiredDependencyKeywords {
             if let value = object[dependentKeyword], case .object(let map) = value {
                 var pairs: [(property: String, required: [String])] = []
                 for member in map {
@@ -172,8 +205,11 @@ extension SchemaCompiler {
             }
             }
         }
-        if draft == .draft7, object["contentEncoding"] != nil || object["contentMediaType"] != nil {
-            // Draft-07 lets validators assert content; 2020-12 makes it annotation only.
+        if contentAssertion, rules.contentIsAssertable,
+            object["contentEncoding"] != nil || object["contentMediaType"] != nil
+        {
+            // Draft-07 lets validators assert content (opt-in: peers and schema authors treat
+            // it as an annotation); 2019-09 and later make it annotation only.
             out.append(CompiledKeyword(name: object["contentEncoding"] != nil ? "contentEncoding" : "contentMediaType",
                                        kind: .content(encoding: object["contentEncoding"]?.string,
                                                       mediaType: object["contentMediaType"]?.string)))
@@ -186,9 +222,9 @@ extension SchemaCompiler {
         }
 
         if vocabularies.contains(.applicator) {
-            try compileApplicators(object, at: location, draft: draft, into: &out, schemaArray: schemaArray, regex: regex)
+            try compileApplicators(object, at: location, rules: rules, into: &out, schemaArray: schemaArray, regex: regex)
         }
-        if draft == .draft2020_12, vocabularies.contains(.unevaluated) {
+        if rules.hasUnevaluated, vocabularies.contains(.unevaluated) {
             if object["unevaluatedProperties"] != nil {
                 out.append(CompiledKeyword(name: "unevaluatedProperties",
                                            kind: .unevaluatedProperties(try child(location, "unevaluatedProperties"))))
@@ -202,7 +238,7 @@ extension SchemaCompiler {
     }
 
     private func compileApplicators(
-        _ object: JSONObject, at location: SchemaLocation, draft: SchemaDraft, into out: inout [CompiledKeyword],
+        _ object: JSONObject, at location: SchemaLocation, rules: DraftRules, into out: inout [CompiledKeyword],
         schemaArray: (String) throws -> [SchemaNode]?, regex: (String, JSONPointer) throws -> ECMARegex
     ) throws {
         let here = location.pointer
@@ -239,10 +275,10 @@ extension SchemaCompiler {
                 name: "additionalProperties",
                 kind: .additionalProperties(try child(location, "additionalProperties"), known: PropertyTable(known), patterns: patterns)))
         }
-        if object["propertyNames"] != nil {
+        if rules.hasDraft6Keywords, object["propertyNames"] != nil {
             out.append(CompiledKeyword(name: "propertyNames", kind: .propertyNames(try child(location, "propertyNames"))))
         }
-        for dependentKeyword in draft == .draft7 ? ["dependencies"] : ["dependentSchemas", "dependencies"] {
+        for dependentKeyword in rules.schemaDependencyKeywords {
             guard let members = try map(dependentKeyword) else { continue }
             var list: [(property: String, node: SchemaNode)] = []
             for member in members where member.value.isSchemaShaped {
@@ -250,8 +286,7 @@ extension SchemaCompiler {
             }
             if !list.isEmpty { out.append(CompiledKeyword(name: dependentKeyword, kind: .dependentSchemas(list))) }
         }
-        switch draft {
-        case .draft2020_12:
+        if !rules.itemsArrayForm {
             var prefixCount = 0
             if let nodes = try schemaArray("prefixItems") {
                 prefixCount = nodes.count
@@ -260,7 +295,7 @@ extension SchemaCompiler {
             if object["items"] != nil {
                 out.append(CompiledKeyword(name: "items", kind: .items(try child(location, "items"), start: prefixCount)))
             }
-        case .draft7:
+        } else {
             if case .array(let items)? = object["items"] {
                 let nodes = try items.indices.map { try child(location, "items", String($0)) }
                 out.append(CompiledKeyword(name: "items", kind: .prefixItems(nodes)))
@@ -272,10 +307,10 @@ extension SchemaCompiler {
                 out.append(CompiledKeyword(name: "items", kind: .items(try child(location, "items"), start: 0)))
             }
         }
-        if object["contains"] != nil {
+        if rules.hasDraft6Keywords, object["contains"] != nil {
             var minimum = 1
             var maximum: Int?
-            if draft == .draft2020_12 {
+            if rules.hasContainsBounds {
                 for keyword in ["minContains", "maxContains"] {
                     guard let value = object[keyword] else { continue }
                     guard case .number(let n) = value, n.isInteger, !n.isNegative else {
@@ -285,13 +320,14 @@ extension SchemaCompiler {
                 }
             }
             out.append(CompiledKeyword(name: "contains",
-                                       kind: .contains(try child(location, "contains"), min: minimum, max: maximum)))
+                                       kind: .contains(try child(location, "contains"), min: minimum, max: maximum,
+                                                       evaluatesItems: rules.containsEvaluatesItems)))
         }
         if let nodes = try schemaArray("allOf") { out.append(CompiledKeyword(name: "allOf", kind: .allOf(nodes))) }
         if let nodes = try schemaArray("anyOf") { out.append(CompiledKeyword(name: "anyOf", kind: .anyOf(nodes))) }
         if let nodes = try schemaArray("oneOf") { out.append(CompiledKeyword(name: "oneOf", kind: .oneOf(nodes))) }
         if object["not"] != nil { out.append(CompiledKeyword(name: "not", kind: .not(try child(location, "not")))) }
-        if object["if"] != nil {
+        if rules.hasConditionals, object["if"] != nil {
             let thenNode = object["then"] != nil ? try child(location, "then") : nil
             let elseNode = object["else"] != nil ? try child(location, "else") : nil
             // Kept even without then/else: a passing `if` still contributes annotations.

@@ -118,7 +118,8 @@ struct CompiledKeyword: Sendable {
         /// `items` from `start` on (2020-12 after `prefixItems`; draft-07 `items` object or
         /// `additionalItems` after an `items` array). `keywordIsItems` keeps the error path.
         case items(SchemaNode, start: Int)
-        case contains(SchemaNode, min: Int, max: Int?)
+        /// `evaluatesItems`: whether matched items count for `unevaluatedItems` (2020-12).
+        case contains(SchemaNode, min: Int, max: Int?, evaluatesItems: Bool)
         case allOf([SchemaNode])
         case anyOf([SchemaNode])
         case oneOf([SchemaNode])

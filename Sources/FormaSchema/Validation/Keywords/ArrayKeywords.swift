@@ -49,15 +49,19 @@ final class ContainsKeyword: Keyword, @unchecked Sendable {
     let child: SchemaNode
     let minimum: Int
     let maximum: Int?
-    init(name: String, child: SchemaNode, minimum: Int, maximum: Int?) {
+    /// Whether matched items count as evaluated for `unevaluatedItems` (2020-12, not 2019-09).
+    let evaluatesItems: Bool
+    init(name: String, child: SchemaNode, minimum: Int, maximum: Int?, evaluatesItems: Bool) {
         self.child = child
         self.minimum = minimum
         self.maximum = maximum
+        self.evaluatesItems = evaluatesItems
         super.init(name: name)
     }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
         guard case .array(let array) = instance else { return true }
+        let track = track && evaluatesItems
         var matches = 0
         var matched: [Int] = []
         for (i, item) in array.enumerated() {

@@ -91,8 +91,8 @@ class Keyword: @unchecked Sendable {
         case .dependentSchemas(let list): return DependentSchemasKeyword(name: name, list: list)
         case .prefixItems(let nodes): return PrefixItemsKeyword(name: name, nodes: nodes)
         case .items(let child, let start): return ItemsKeyword(name: name, child: child, start: start)
-        case .contains(let child, let minimum, let maximum):
-            return ContainsKeyword(name: name, child: child, minimum: minimum, maximum: maximum)
+        case .contains(let child, let minimum, let maximum, let evaluatesItems):
+            return ContainsKeyword(name: name, child: child, minimum: minimum, maximum: maximum, evaluatesItems: evaluatesItems)
         case .allOf(let nodes): return AllOfKeyword(name: name, nodes: nodes)
         case .anyOf(let nodes): return AlternativesKeyword(name: name, nodes: nodes, isOneOf: false)
         case .oneOf(let nodes): return AlternativesKeyword(name: name, nodes: nodes, isOneOf: true)

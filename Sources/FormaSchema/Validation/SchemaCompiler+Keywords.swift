@@ -18,7 +18,7 @@ extension SchemaCompiler {
         case .object(let object):
             var keywords = try compileKeywords(object, at: location, scope: scope)
             keywords.sort { $0.order < $1.order }
-            node.keywords = Keyword.makeAll(keywords)
+            node.keywords = Keyword.fused(keywords)
             node.needsAnnotations = keywords.contains { $0.order == 3 }
         default:
             throw SchemaError.invalidKeywordValue(
@@ -34,11 +34,11 @@ extension SchemaCompiler {
         return try node(at: SchemaLocation(document: location.document, pointer: pointer))
     }
 
-    private func compileKeywords(_ object: JSONObject, at location: SchemaLocation, scope: SchemaScope) throws -> [CompiledKeyword] {
+    private func compileKeywords(_ object: JSONObject, at location: SchemaLocation, scope: SchemaScope) throws -> [Keyword] {
         let resource = resources[scope.resourceID]
         let rules = DraftRules.of(resource.draft)
         let vocabularies = resource.vocabularies
-        var out: [CompiledKeyword] = []
+        var out: [Keyword] = []
         let here = location.pointer
 
         func fail(_ keyword: String, _ expected: String) -> SchemaError {
@@ -76,7 +76,7 @@ extension SchemaCompiler {
             guard case .string(let text) = ref else { throw fail("$ref", "expected a URI reference string") }
             let target = try locate(scope.base.resolving(text), reference: text, from: location)
             let reference = NodeReference()
-            out.append(CompiledKeyword(name: "$ref", kind: .ref(reference)))
+            out.append(RefKeyword(name: "$ref", reference: reference))
             reference.node = try node(at: target)
             if rules.refOverridesSiblings { return out }
         }
@@ -92,7 +92,7 @@ extension SchemaCompiler {
                 anchor = Self.recursiveAnchorName
             }
             let reference = NodeReference()
-            out.append(CompiledKeyword(name: "$recursiveRef", kind: .dynamicRef(reference, anchor: anchor)))
+            out.append(DynamicRefKeyword(name: "$recursiveRef", reference: reference, anchor: anchor))
             reference.node = try node(at: target)
         }
         if rules.hasDynamicReferences, let ref = object["$dynamicRef"] {
@@ -107,7 +107,7 @@ extension SchemaCompiler {
                 anchor = fragment
             }
             let reference = NodeReference()
-            out.append(CompiledKeyword(name: "$dynamicRef", kind: .dynamicRef(reference, anchor: anchor)))
+            out.append(DynamicRefKeyword(name: "$dynamicRef", reference: reference, anchor: anchor))
             reference.node = try node(at: target)
         }
 
@@ -126,18 +126,18 @@ extension SchemaCompiler {
                     }
                     set.insert(t)
                 }
-                out.append(CompiledKeyword(name: "type", kind: .type(set)))
+                out.append(TypeKeyword(name: "type", types: set))
             }
             if let value = object["enum"] {
                 guard case .array(let options) = value else { throw fail("enum", "expected an array") }
-                out.append(CompiledKeyword(name: "enum", kind: .enumeration(options)))
+                out.append(EnumKeyword(name: "enum", options: options))
             }
             if rules.hasDraft6Keywords, let value = object["const"] {
-                out.append(CompiledKeyword(name: "const", kind: .constant(value)))
+                out.append(ConstKeyword(name: "const", value: value))
             }
             if let n = try number("multipleOf") {
                 guard !n.isNegative, !n.isZero else { throw fail("multipleOf", "expected a number > 0") }
-                out.append(CompiledKeyword(name: "multipleOf", kind: .multipleOf(n)))
+                out.append(MultipleOfKeyword(name: "multipleOf", divisor: n))
             }
             if rules.booleanExclusiveBounds {
                 // Draft-04: `exclusiveMaximum: true` makes `maximum` exclusive.
@@ -149,44 +149,44 @@ extension SchemaCompiler {
                 let exclusiveMaximum = try exclusive("exclusiveMaximum")
                 let exclusiveMinimum = try exclusive("exclusiveMinimum")
                 if let n = try number("maximum") {
-                    out.append(CompiledKeyword(name: "maximum", kind: exclusiveMaximum ? .exclusiveMaximum(n) : .maximum(n)))
+                    out.append(BoundKeyword(name: "maximum", limit: n, bound: exclusiveMaximum ? .exclusiveMaximum : .maximum))
                 }
                 if let n = try number("minimum") {
-                    out.append(CompiledKeyword(name: "minimum", kind: exclusiveMinimum ? .exclusiveMinimum(n) : .minimum(n)))
+                    out.append(BoundKeyword(name: "minimum", limit: n, bound: exclusiveMinimum ? .exclusiveMinimum : .minimum))
                 }
             } else {
-                if let n = try number("maximum") { out.append(CompiledKeyword(name: "maximum", kind: .maximum(n))) }
-                if let n = try number("minimum") { out.append(CompiledKeyword(name: "minimum", kind: .minimum(n))) }
+                if let n = try number("maximum") { out.append(BoundKeyword(name: "maximum", limit: n, bound: .maximum)) }
+                if let n = try number("minimum") { out.append(BoundKeyword(name: "minimum", limit: n, bound: .minimum)) }
                 if let n = try number("exclusiveMaximum") {
-                    out.append(CompiledKeyword(name: "exclusiveMaximum", kind: .exclusiveMaximum(n)))
+                    out.append(BoundKeyword(name: "exclusiveMaximum", limit: n, bound: .exclusiveMaximum))
                 }
                 if let n = try number("exclusiveMinimum") {
-                    out.append(CompiledKeyword(name: "exclusiveMinimum", kind: .exclusiveMinimum(n)))
+                    out.append(BoundKeyword(name: "exclusiveMinimum", limit: n, bound: .exclusiveMinimum))
                 }
             }
-            if let n = try count("maxLength") { out.append(CompiledKeyword(name: "maxLength", kind: .maxLength(n))) }
-            if let n = try count("minLength") { out.append(CompiledKeyword(name: "minLength", kind: .minLength(n))) }
+            if let n = try count("maxLength") { out.append(MaxLengthKeyword(name: "maxLength", limit: n)) }
+            if let n = try count("minLength") { out.append(MinLengthKeyword(name: "minLength", limit: n)) }
             if let value = object["pattern"] {
                 guard case .string(let p) = value else { throw fail("pattern", "expected a regular expression string") }
-                out.append(CompiledKeyword(name: "pattern", kind: .pattern(try regex(p, here.appending("pattern")))))
+                out.append(PatternKeyword(name: "pattern", regex: try regex(p, here.appending("pattern"))))
             }
-            if let n = try count("maxItems") { out.append(CompiledKeyword(name: "maxItems", kind: .maxItems(n))) }
-            if let n = try count("minItems") { out.append(CompiledKeyword(name: "minItems", kind: .minItems(n))) }
+            if let n = try count("maxItems") { out.append(CountKeyword(name: "maxItems", limit: n, counted: .items, isMaximum: true)) }
+            if let n = try count("minItems") { out.append(CountKeyword(name: "minItems", limit: n, counted: .items, isMaximum: false)) }
             if let value = object["uniqueItems"] {
                 guard case .bool(let unique) = value else { throw fail("uniqueItems", "expected a boolean") }
-                if unique { out.append(CompiledKeyword(name: "uniqueItems", kind: .uniqueItems)) }
+                if unique { out.append(UniqueItemsKeyword(name: "uniqueItems")) }
             }
             if let n = try count("maxProperties") {
-                out.append(CompiledKeyword(name: "maxProperties", kind: .maxProperties(n)))
+                out.append(CountKeyword(name: "maxProperties", limit: n, counted: .properties, isMaximum: true))
             }
             if let n = try count("minProperties") {
-                out.append(CompiledKeyword(name: "minProperties", kind: .minProperties(n)))
+                out.append(CountKeyword(name: "minProperties", limit: n, counted: .properties, isMaximum: false))
             }
             if let value = object["required"] {
                 guard case .array(let names) = value, let strings = Optional(names.compactMap(\.string)),
                     strings.count == names.count
                 else { throw fail("required", "expected an array of property names") }
-                if !strings.isEmpty { out.append(CompiledKeyword(name: "required", kind: .required(strings))) }
+                if !strings.isEmpty { out.append(RequiredKeyword(name: "required", names: strings)) }
             }
             for dependentKeyword in rules.requiredDependencyKeywords {
             if let value = object[dependentKeyword], case .object(let map) = value {
@@ -200,7 +200,7 @@ extension SchemaCompiler {
                     pairs.append((member.key, strings))
                 }
                 if !pairs.isEmpty {
-                    out.append(CompiledKeyword(name: dependentKeyword, kind: .dependentRequired(pairs)))
+                    out.append(DependentRequiredKeyword(name: dependentKeyword, pairs: pairs))
                 }
             }
             }
@@ -210,15 +210,15 @@ extension SchemaCompiler {
         {
             // Draft-07 lets validators assert content (opt-in: peers and schema authors treat
             // it as an annotation); 2019-09 and later make it annotation only.
-            out.append(CompiledKeyword(name: object["contentEncoding"] != nil ? "contentEncoding" : "contentMediaType",
-                                       kind: .content(encoding: object["contentEncoding"]?.string,
-                                                      mediaType: object["contentMediaType"]?.string)))
+            out.append(ContentKeyword(
+                name: object["contentEncoding"] != nil ? "contentEncoding" : "contentMediaType",
+                encoding: object["contentEncoding"]?.string, mediaType: object["contentMediaType"]?.string))
         }
 
         let assertFormats = formatAssertion || vocabularies.contains(.formatAssertion)
         if assertFormats, let value = object["format"] {
             guard case .string(let name) = value else { throw fail("format", "expected a format name") }
-            out.append(CompiledKeyword(name: "format", kind: .format(name)))
+            out.append(FormatKeyword(name: "format", format: name))
         }
 
         if vocabularies.contains(.applicator) {
@@ -226,19 +226,17 @@ extension SchemaCompiler {
         }
         if rules.hasUnevaluated, vocabularies.contains(.unevaluated) {
             if object["unevaluatedProperties"] != nil {
-                out.append(CompiledKeyword(name: "unevaluatedProperties",
-                                           kind: .unevaluatedProperties(try child(location, "unevaluatedProperties"))))
+                out.append(UnevaluatedPropertiesKeyword(name: "unevaluatedProperties", child: try child(location, "unevaluatedProperties")))
             }
             if object["unevaluatedItems"] != nil {
-                out.append(CompiledKeyword(name: "unevaluatedItems",
-                                           kind: .unevaluatedItems(try child(location, "unevaluatedItems"))))
+                out.append(UnevaluatedItemsKeyword(name: "unevaluatedItems", child: try child(location, "unevaluatedItems")))
             }
         }
         return out
     }
 
     private func compileApplicators(
-        _ object: JSONObject, at location: SchemaLocation, rules: DraftRules, into out: inout [CompiledKeyword],
+        _ object: JSONObject, at location: SchemaLocation, rules: DraftRules, into out: inout [Keyword],
         schemaArray: (String) throws -> [SchemaNode]?, regex: (String, JSONPointer) throws -> ECMARegex
     ) throws {
         let here = location.pointer
@@ -259,7 +257,7 @@ extension SchemaCompiler {
                 nodes.append(try child(location, "properties", member.key))
                 known.append(member.key)
             }
-            out.append(CompiledKeyword(name: "properties", kind: .properties(PropertyTable(known), nodes: nodes)))
+            out.append(ObjectShapeKeyword(name: "properties", table: PropertyTable(known), nodes: nodes, requiredMask: 0, additional: nil))
         }
         if let members = try map("patternProperties") {
             var list: [(regex: ECMARegex, node: SchemaNode)] = []
@@ -268,15 +266,13 @@ extension SchemaCompiler {
                 list.append((compiled, try child(location, "patternProperties", member.key)))
                 patterns.append(compiled)
             }
-            out.append(CompiledKeyword(name: "patternProperties", kind: .patternProperties(list)))
+            out.append(PatternPropertiesKeyword(name: "patternProperties", list: list))
         }
         if object["additionalProperties"] != nil {
-            out.append(CompiledKeyword(
-                name: "additionalProperties",
-                kind: .additionalProperties(try child(location, "additionalProperties"), known: PropertyTable(known), patterns: patterns)))
+            out.append(AdditionalPropertiesKeyword(name: "additionalProperties", child: try child(location, "additionalProperties"), known: PropertyTable(known), patterns: patterns))
         }
         if rules.hasDraft6Keywords, object["propertyNames"] != nil {
-            out.append(CompiledKeyword(name: "propertyNames", kind: .propertyNames(try child(location, "propertyNames"))))
+            out.append(PropertyNamesKeyword(name: "propertyNames", child: try child(location, "propertyNames")))
         }
         for dependentKeyword in rules.schemaDependencyKeywords {
             guard let members = try map(dependentKeyword) else { continue }
@@ -284,27 +280,26 @@ extension SchemaCompiler {
             for member in members where member.value.isSchemaShaped {
                 list.append((member.key, try child(location, dependentKeyword, member.key)))
             }
-            if !list.isEmpty { out.append(CompiledKeyword(name: dependentKeyword, kind: .dependentSchemas(list))) }
+            if !list.isEmpty { out.append(DependentSchemasKeyword(name: dependentKeyword, list: list)) }
         }
         if !rules.itemsArrayForm {
             var prefixCount = 0
             if let nodes = try schemaArray("prefixItems") {
                 prefixCount = nodes.count
-                out.append(CompiledKeyword(name: "prefixItems", kind: .prefixItems(nodes)))
+                out.append(PrefixItemsKeyword(name: "prefixItems", nodes: nodes))
             }
             if object["items"] != nil {
-                out.append(CompiledKeyword(name: "items", kind: .items(try child(location, "items"), start: prefixCount)))
+                out.append(ItemsKeyword(name: "items", child: try child(location, "items"), start: prefixCount))
             }
         } else {
             if case .array(let items)? = object["items"] {
                 let nodes = try items.indices.map { try child(location, "items", String($0)) }
-                out.append(CompiledKeyword(name: "items", kind: .prefixItems(nodes)))
+                out.append(PrefixItemsKeyword(name: "items", nodes: nodes))
                 if object["additionalItems"] != nil {
-                    out.append(CompiledKeyword(
-                        name: "additionalItems", kind: .items(try child(location, "additionalItems"), start: nodes.count)))
+                    out.append(ItemsKeyword(name: "additionalItems", child: try child(location, "additionalItems"), start: nodes.count))
                 }
             } else if object["items"] != nil {
-                out.append(CompiledKeyword(name: "items", kind: .items(try child(location, "items"), start: 0)))
+                out.append(ItemsKeyword(name: "items", child: try child(location, "items"), start: 0))
             }
         }
         if rules.hasDraft6Keywords, object["contains"] != nil {
@@ -319,20 +314,17 @@ extension SchemaCompiler {
                     if keyword == "minContains" { minimum = n.intValue ?? Int.max } else { maximum = n.intValue ?? Int.max }
                 }
             }
-            out.append(CompiledKeyword(name: "contains",
-                                       kind: .contains(try child(location, "contains"), min: minimum, max: maximum,
-                                                       evaluatesItems: rules.containsEvaluatesItems)))
+            out.append(ContainsKeyword(name: "contains", child: try child(location, "contains"), minimum: minimum, maximum: maximum, evaluatesItems: rules.containsEvaluatesItems))
         }
-        if let nodes = try schemaArray("allOf") { out.append(CompiledKeyword(name: "allOf", kind: .allOf(nodes))) }
-        if let nodes = try schemaArray("anyOf") { out.append(CompiledKeyword(name: "anyOf", kind: .anyOf(nodes))) }
-        if let nodes = try schemaArray("oneOf") { out.append(CompiledKeyword(name: "oneOf", kind: .oneOf(nodes))) }
-        if object["not"] != nil { out.append(CompiledKeyword(name: "not", kind: .not(try child(location, "not")))) }
+        if let nodes = try schemaArray("allOf") { out.append(AllOfKeyword(name: "allOf", nodes: nodes)) }
+        if let nodes = try schemaArray("anyOf") { out.append(AlternativesKeyword(name: "anyOf", nodes: nodes, isOneOf: false)) }
+        if let nodes = try schemaArray("oneOf") { out.append(AlternativesKeyword(name: "oneOf", nodes: nodes, isOneOf: true)) }
+        if object["not"] != nil { out.append(NotKeyword(name: "not", child: try child(location, "not"))) }
         if rules.hasConditionals, object["if"] != nil {
             let thenNode = object["then"] != nil ? try child(location, "then") : nil
             let elseNode = object["else"] != nil ? try child(location, "else") : nil
             // Kept even without then/else: a passing `if` still contributes annotations.
-            out.append(CompiledKeyword(
-                name: "if", kind: .conditional(if: try child(location, "if"), then: thenNode, else: elseNode)))
+            out.append(ConditionalKeyword(name: "if", condition: try child(location, "if"), thenNode: thenNode, elseNode: elseNode))
         }
     }
 }

@@ -8,6 +8,12 @@ final class PrefixItemsKeyword: Keyword, @unchecked Sendable {
         super.init(name: name)
     }
 
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        guard let children = compiler.children(nodes) else { return .unsupported }
+        node.prefixItems = children
+        return .value
+    }
+
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
         guard case .array(let array) = instance else { return true }
         var valid = true
@@ -30,6 +36,13 @@ final class ItemsKeyword: Keyword, @unchecked Sendable {
         self.child = child
         self.start = start
         super.init(name: name)
+    }
+
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        guard let child = compiler.node(for: self.child) else { return .unsupported }
+        node.items = child
+        node.itemsStart = start
+        return .value
     }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
@@ -57,6 +70,12 @@ final class ContainsKeyword: Keyword, @unchecked Sendable {
         self.maximum = maximum
         self.evaluatesItems = evaluatesItems
         super.init(name: name)
+    }
+
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        guard let child = compiler.node(for: self.child) else { return .unsupported }
+        node.contains = (child, minimum, maximum)
+        return .value
     }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
@@ -95,6 +114,7 @@ final class UnevaluatedItemsKeyword: Keyword, @unchecked Sendable {
         self.child = child
         super.init(name: name)
     }
+    override class var evaluationOrder: Int { 3 }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
         guard case .array(let array) = instance else { return true }

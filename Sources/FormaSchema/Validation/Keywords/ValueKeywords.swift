@@ -7,6 +7,12 @@ final class TypeKeyword: Keyword, @unchecked Sendable {
         self.types = types
         super.init(name: name)
     }
+    override class var evaluationOrder: Int { 0 }
+
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        node.types = types
+        return .value
+    }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
         if types.matches(instance) { return true }
@@ -34,6 +40,12 @@ final class EnumKeyword: Keyword, @unchecked Sendable {
         self.utf8Strings = self.strings?.map { Array($0.utf8) }
         super.init(name: name)
     }
+    override class var evaluationOrder: Int { 0 }
+
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        if let strings { node.enumStrings = strings } else { node.enumValues = options }
+        return .value
+    }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
         if let utf8Strings {
@@ -58,6 +70,13 @@ final class ConstKeyword: Keyword, @unchecked Sendable {
         self.value = value
         super.init(name: name)
     }
+    override class var evaluationOrder: Int { 0 }
+
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        node.constValue = value
+        node.hasConst = true
+        return .value
+    }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
         if instance == value { return true }
@@ -72,6 +91,12 @@ final class MultipleOfKeyword: Keyword, @unchecked Sendable {
     init(name: String, divisor: JSONNumber) {
         self.divisor = divisor
         super.init(name: name)
+    }
+    override class var evaluationOrder: Int { 0 }
+
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        node.multiplesOf.append(divisor)
+        return .value
     }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
@@ -90,6 +115,12 @@ final class BoundKeyword: Keyword, @unchecked Sendable {
         self.limit = limit
         self.bound = bound
         super.init(name: name)
+    }
+    override class var evaluationOrder: Int { 0 }
+
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        node.bounds.append((limit, bound))
+        return .value
     }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
@@ -119,6 +150,14 @@ final class FormatKeyword: Keyword, @unchecked Sendable {
         self.check = FormatChecker.checker(for: format)
         super.init(name: name)
     }
+    override class var evaluationOrder: Int { 1 }
+
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        // Unknown formats pass, as they do on the tree.
+        guard let check else { return .subschemas }
+        node.formats.append(check)
+        return .value
+    }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
         guard case .string(let s) = instance, let check, !check(s) else { return true }
@@ -135,6 +174,12 @@ final class ContentKeyword: Keyword, @unchecked Sendable {
         self.encoding = encoding
         self.mediaType = mediaType
         super.init(name: name)
+    }
+    override class var evaluationOrder: Int { 1 }
+
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        node.contents.append((encoding, mediaType))
+        return .value
     }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {

@@ -15,6 +15,7 @@
 /// | dynamic references | – | – | – | `$recursiveRef`/`$recursiveAnchor` | `$dynamicRef`/`$dynamicAnchor` |
 /// | `unevaluated*` | – | – | – | ✓ (`contains` does not count) | ✓ (`contains` counts) |
 /// | `contentEncoding`/`contentMediaType` | – | – | assertion opt-in | annotation | annotation |
+/// | `format: "hostname"` | RFC 1123 | RFC 1123 | IDNA 2008 | IDNA 2008 | IDNA 2008 |
 /// | `$vocabulary` | – | – | – | 2019-09 URIs | 2020-12 URIs |
 struct DraftRules: Sendable {
     /// The identifier keyword: `id` (draft-04) or `$id`.
@@ -48,6 +49,9 @@ struct DraftRules: Sendable {
     let containsEvaluatesItems: Bool
     /// Whether `contentEncoding`/`contentMediaType` may be asserted (when asked for).
     let contentIsAssertable: Bool
+    /// Whether `format: "hostname"` means RFC 1123 (drafts 04 and 06) rather than the IDNA
+    /// 2008 rules of draft-07 and later, which reserve `--` in a label's third and fourth places.
+    let hostnamesAreRFC1123: Bool
     /// `$vocabulary` URIs and the keyword groups they switch on.
     let vocabularies: [String: Vocabularies]
     /// Keywords holding one subschema, a map of them, or an array of them.
@@ -71,7 +75,7 @@ struct DraftRules: Sendable {
         booleanExclusiveBounds: true, hasDraft6Keywords: false, hasConditionals: false, itemsArrayForm: true,
         requiredDependencyKeywords: ["dependencies"], schemaDependencyKeywords: ["dependencies"],
         hasContainsBounds: false, hasRecursiveReferences: false, hasDynamicReferences: false, hasUnevaluated: false,
-        containsEvaluatesItems: false, contentIsAssertable: false, vocabularies: [:],
+        containsEvaluatesItems: false, contentIsAssertable: false, hostnamesAreRFC1123: true, vocabularies: [:],
         singleSubschemaKeywords: ["additionalItems", "additionalProperties", "items", "not"],
         subschemaMapKeywords: ["properties", "patternProperties", "definitions", "dependencies"],
         subschemaArrayKeywords: ["allOf", "anyOf", "oneOf", "items"])
@@ -81,7 +85,7 @@ struct DraftRules: Sendable {
         booleanExclusiveBounds: false, hasDraft6Keywords: true, hasConditionals: false, itemsArrayForm: true,
         requiredDependencyKeywords: ["dependencies"], schemaDependencyKeywords: ["dependencies"],
         hasContainsBounds: false, hasRecursiveReferences: false, hasDynamicReferences: false, hasUnevaluated: false,
-        containsEvaluatesItems: false, contentIsAssertable: false, vocabularies: [:],
+        containsEvaluatesItems: false, contentIsAssertable: false, hostnamesAreRFC1123: true, vocabularies: [:],
         singleSubschemaKeywords: ["additionalItems", "additionalProperties", "propertyNames", "items", "contains", "not"],
         subschemaMapKeywords: ["properties", "patternProperties", "definitions", "dependencies"],
         subschemaArrayKeywords: ["allOf", "anyOf", "oneOf", "items"])
@@ -91,7 +95,7 @@ struct DraftRules: Sendable {
         booleanExclusiveBounds: false, hasDraft6Keywords: true, hasConditionals: true, itemsArrayForm: true,
         requiredDependencyKeywords: ["dependencies"], schemaDependencyKeywords: ["dependencies"],
         hasContainsBounds: false, hasRecursiveReferences: false, hasDynamicReferences: false, hasUnevaluated: false,
-        containsEvaluatesItems: false, contentIsAssertable: true, vocabularies: [:],
+        containsEvaluatesItems: false, contentIsAssertable: true, hostnamesAreRFC1123: false, vocabularies: [:],
         singleSubschemaKeywords: ["additionalItems", "additionalProperties", "propertyNames", "items", "contains",
                                   "if", "then", "else", "not"],
         subschemaMapKeywords: ["properties", "patternProperties", "definitions", "dependencies"],
@@ -105,7 +109,7 @@ struct DraftRules: Sendable {
         requiredDependencyKeywords: ["dependentRequired", "dependencies"],
         schemaDependencyKeywords: ["dependentSchemas", "dependencies"],
         hasContainsBounds: true, hasRecursiveReferences: true, hasDynamicReferences: false, hasUnevaluated: true,
-        containsEvaluatesItems: false, contentIsAssertable: false,
+        containsEvaluatesItems: false, contentIsAssertable: false, hostnamesAreRFC1123: false,
         vocabularies: [
             "https://json-schema.org/draft/2019-09/vocab/applicator": [.applicator, .unevaluated],
             "https://json-schema.org/draft/2019-09/vocab/validation": .validation,
@@ -123,7 +127,7 @@ struct DraftRules: Sendable {
         requiredDependencyKeywords: ["dependentRequired", "dependencies"],
         schemaDependencyKeywords: ["dependentSchemas", "dependencies"],
         hasContainsBounds: true, hasRecursiveReferences: false, hasDynamicReferences: true, hasUnevaluated: true,
-        containsEvaluatesItems: true, contentIsAssertable: false,
+        containsEvaluatesItems: true, contentIsAssertable: false, hostnamesAreRFC1123: false,
         vocabularies: [
             "https://json-schema.org/draft/2020-12/vocab/applicator": .applicator,
             "https://json-schema.org/draft/2020-12/vocab/validation": .validation,

@@ -218,7 +218,7 @@ extension SchemaCompiler {
         let assertFormats = formatAssertion || vocabularies.contains(.formatAssertion)
         if assertFormats, let value = object["format"] {
             guard case .string(let name) = value else { throw fail("format", "expected a format name") }
-            out.append(FormatKeyword(name: "format", format: name))
+            out.append(FormatKeyword(name: "format", format: name, rfc1123Hostnames: rules.hostnamesAreRFC1123))
         }
 
         if vocabularies.contains(.applicator) {

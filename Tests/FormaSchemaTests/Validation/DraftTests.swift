@@ -209,3 +209,15 @@ struct DraftTests {
         #expect(try loose.firstMatch(in: "ab" + names[4000]).map { String("ab" + names[4000])[$0] } == Substring(names[4000]))
     }
 }
+
+extension DraftTests {
+    @Test("format hostname: RFC 1123 in drafts 04 and 06, IDNA 2008 from draft-07")
+    func hostnamePerDraft() throws {
+        for (draft, allowsDoubleHyphen) in [(SchemaDraft.draft4, true), (.draft6, true), (.draft7, false), (.draft2020_12, false)] {
+            let v = try validator(#"{"format": "hostname"}"#, .init(formatAssertion: true, defaultDraft: draft))
+            try expectValid(v, #""ab--cd.example""#, allowsDoubleHyphen)
+            try expectValid(v, #""-ab.example""#, false)
+            try expectValid(v, #""www.example.com""#, true)
+        }
+    }
+}

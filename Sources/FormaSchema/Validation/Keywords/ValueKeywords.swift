@@ -145,9 +145,14 @@ final class FormatKeyword: Keyword, @unchecked Sendable {
     let format: String
     /// The format's check, looked up once; `nil` for unknown formats, which pass.
     let check: (@Sendable (String) -> Bool)?
-    init(name: String, format: String) {
+    /// - Parameter rfc1123Hostnames: whether `hostname` follows RFC 1123 (drafts 04 and 06).
+    init(name: String, format: String, rfc1123Hostnames: Bool = false) {
         self.format = format
-        self.check = FormatChecker.checker(for: format)
+        if rfc1123Hostnames, format == "hostname" {
+            self.check = { HostnameFormat.isRFC1123Hostname($0) }
+        } else {
+            self.check = FormatChecker.checker(for: format)
+        }
         super.init(name: name)
     }
     override class var evaluationOrder: Int { 1 }

@@ -29,6 +29,8 @@ public final class ECMARegex: Sendable {
     /// by ``AlternationSplitter``), translated and compiled: the pattern matches where
     /// `searchPattern` or one of these does. Empty for every other pattern.
     private let moreParts: [(translated: [UInt8], code: PCRE2Pattern)]
+    /// How many PCRE2 programs the pattern compiled to (more than one only for a split alternation).
+    var partCount: Int { 1 + moreParts.count }
     /// The parts compiled anchored at both ends, built on first use by ``fullMatch(_:)``.
     private let wholePattern = AtomicLazyReference<AnchoredParts>()
     let matchContext: PCRE2MatchContext

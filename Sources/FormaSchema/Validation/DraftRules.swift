@@ -28,7 +28,7 @@ struct DraftRules: Sendable {
     let hasAnchorKeyword: Bool
     /// Whether `exclusiveMaximum`/`exclusiveMinimum` are booleans modifying `maximum`/`minimum`.
     let booleanExclusiveBounds: Bool
-    /// Whether `const`, `contains` and `propertyNames` exist.
+    /// Whether `contains` and `propertyNames` exist (`const`, the other draft-06 keyword, is in ``assertions``).
     let hasDraft6Keywords: Bool
     /// Whether `if`/`then`/`else` exist.
     let hasConditionals: Bool
@@ -54,6 +54,8 @@ struct DraftRules: Sendable {
     let hostnamesAreRFC1123: Bool
     /// `$vocabulary` URIs and the keyword groups they switch on.
     let vocabularies: [String: Vocabularies]
+    /// The keywords made from their values alone that the draft has, in reading order.
+    let assertions: [any AssertionKeyword.Type]
     /// Keywords holding one subschema, a map of them, or an array of them.
     let singleSubschemaKeywords: [String]
     let subschemaMapKeywords: [String]
@@ -70,12 +72,26 @@ struct DraftRules: Sendable {
         }
     }
 
+    /// Draft-04's assertions: all but `const`.
+    static let draft4Assertions: [any AssertionKeyword.Type] = [
+        TypeKeyword.self, EnumKeyword.self, MultipleOfKeyword.self, BoundKeyword.self, MaxLengthKeyword.self,
+        MinLengthKeyword.self, PatternKeyword.self, CountKeyword.self, UniqueItemsKeyword.self, RequiredKeyword.self,
+        DependentRequiredKeyword.self, ContentKeyword.self, FormatKeyword.self,
+    ]
+    /// The assertions of draft-06 and later (`const` added; how each reads still follows the rules).
+    static let assertions: [any AssertionKeyword.Type] = [
+        TypeKeyword.self, EnumKeyword.self, ConstKeyword.self, MultipleOfKeyword.self, BoundKeyword.self,
+        MaxLengthKeyword.self, MinLengthKeyword.self, PatternKeyword.self, CountKeyword.self, UniqueItemsKeyword.self,
+        RequiredKeyword.self, DependentRequiredKeyword.self, ContentKeyword.self, FormatKeyword.self,
+    ]
+
     static let draft4 = DraftRules(
         idKeyword: "id", refOverridesSiblings: true, fragmentIdentifiersAreAnchors: true, hasAnchorKeyword: false,
         booleanExclusiveBounds: true, hasDraft6Keywords: false, hasConditionals: false, itemsArrayForm: true,
         requiredDependencyKeywords: ["dependencies"], schemaDependencyKeywords: ["dependencies"],
         hasContainsBounds: false, hasRecursiveReferences: false, hasDynamicReferences: false, hasUnevaluated: false,
         containsEvaluatesItems: false, contentIsAssertable: false, hostnamesAreRFC1123: true, vocabularies: [:],
+        assertions: draft4Assertions,
         singleSubschemaKeywords: ["additionalItems", "additionalProperties", "items", "not"],
         subschemaMapKeywords: ["properties", "patternProperties", "definitions", "dependencies"],
         subschemaArrayKeywords: ["allOf", "anyOf", "oneOf", "items"])
@@ -86,6 +102,7 @@ struct DraftRules: Sendable {
         requiredDependencyKeywords: ["dependencies"], schemaDependencyKeywords: ["dependencies"],
         hasContainsBounds: false, hasRecursiveReferences: false, hasDynamicReferences: false, hasUnevaluated: false,
         containsEvaluatesItems: false, contentIsAssertable: false, hostnamesAreRFC1123: true, vocabularies: [:],
+        assertions: assertions,
         singleSubschemaKeywords: ["additionalItems", "additionalProperties", "propertyNames", "items", "contains", "not"],
         subschemaMapKeywords: ["properties", "patternProperties", "definitions", "dependencies"],
         subschemaArrayKeywords: ["allOf", "anyOf", "oneOf", "items"])
@@ -96,6 +113,7 @@ struct DraftRules: Sendable {
         requiredDependencyKeywords: ["dependencies"], schemaDependencyKeywords: ["dependencies"],
         hasContainsBounds: false, hasRecursiveReferences: false, hasDynamicReferences: false, hasUnevaluated: false,
         containsEvaluatesItems: false, contentIsAssertable: true, hostnamesAreRFC1123: false, vocabularies: [:],
+        assertions: assertions,
         singleSubschemaKeywords: ["additionalItems", "additionalProperties", "propertyNames", "items", "contains",
                                   "if", "then", "else", "not"],
         subschemaMapKeywords: ["properties", "patternProperties", "definitions", "dependencies"],
@@ -114,6 +132,7 @@ struct DraftRules: Sendable {
             "https://json-schema.org/draft/2019-09/vocab/applicator": [.applicator, .unevaluated],
             "https://json-schema.org/draft/2019-09/vocab/validation": .validation,
         ],
+        assertions: assertions,
         singleSubschemaKeywords: ["additionalItems", "additionalProperties", "propertyNames", "items", "contains",
                                   "if", "then", "else", "not", "unevaluatedItems", "unevaluatedProperties",
                                   "contentSchema"],
@@ -134,6 +153,7 @@ struct DraftRules: Sendable {
             "https://json-schema.org/draft/2020-12/vocab/unevaluated": .unevaluated,
             "https://json-schema.org/draft/2020-12/vocab/format-assertion": .formatAssertion,
         ],
+        assertions: assertions,
         singleSubschemaKeywords: ["additionalProperties", "propertyNames", "items", "contains", "if", "then", "else",
                                   "not", "unevaluatedItems", "unevaluatedProperties", "contentSchema"],
         subschemaMapKeywords: ["properties", "patternProperties", "$defs", "dependentSchemas", "dependencies"],

@@ -44,18 +44,6 @@ extension SchemaCompiler {
         func fail(_ keyword: String, _ expected: String) -> SchemaError {
             SchemaError.invalidKeywordValue(keyword: keyword, location: here.appending(keyword), expected: expected)
         }
-        func number(_ keyword: String) throws -> JSONNumber? {
-            guard let value = object[keyword] else { return nil }
-            guard case .number(let n) = value else { throw fail(keyword, "expected a number, got \(value.typeName)") }
-            return n
-        }
-        func count(_ keyword: String) throws -> Int? {
-            guard let value = object[keyword] else { return nil }
-            guard case .number(let n) = value, n.isInteger, !n.isNegative else {
-                throw fail(keyword, "expected a non-negative integer, got \(value.serialized())")
-            }
-            return n.intValue ?? Int.max
-        }
         func schemaArray(_ keyword: String) throws -> [SchemaNode]? {
             guard let value = object[keyword] else { return nil }
             guard case .array(let items) = value, !items.isEmpty else {
@@ -111,114 +99,12 @@ extension SchemaCompiler {
             reference.node = try node(at: target)
         }
 
-        if vocabularies.contains(.validation) {
-            if let value = object["type"] {
-                var set: TypeSet = []
-                let names: [JSONValue]
-                switch value {
-                case .string: names = [value]
-                case .array(let a): names = a
-                default: throw fail("type", "expected a type name or an array of them")
-                }
-                for name in names {
-                    guard let s = name.string, let t = TypeSet(name: s) else {
-                        throw fail("type", "unknown type \(name.serialized())")
-                    }
-                    set.insert(t)
-                }
-                out.append(TypeKeyword(name: "type", types: set))
-            }
-            if let value = object["enum"] {
-                guard case .array(let options) = value else { throw fail("enum", "expected an array") }
-                out.append(EnumKeyword(name: "enum", options: options))
-            }
-            if rules.hasDraft6Keywords, let value = object["const"] {
-                out.append(ConstKeyword(name: "const", value: value))
-            }
-            if let n = try number("multipleOf") {
-                guard !n.isNegative, !n.isZero else { throw fail("multipleOf", "expected a number > 0") }
-                out.append(MultipleOfKeyword(name: "multipleOf", divisor: n))
-            }
-            if rules.booleanExclusiveBounds {
-                // Draft-04: `exclusiveMaximum: true` makes `maximum` exclusive.
-                func exclusive(_ keyword: String) throws -> Bool {
-                    guard let value = object[keyword] else { return false }
-                    guard case .bool(let flag) = value else { throw fail(keyword, "expected a boolean (draft-04)") }
-                    return flag
-                }
-                let exclusiveMaximum = try exclusive("exclusiveMaximum")
-                let exclusiveMinimum = try exclusive("exclusiveMinimum")
-                if let n = try number("maximum") {
-                    out.append(BoundKeyword(name: "maximum", limit: n, bound: exclusiveMaximum ? .exclusiveMaximum : .maximum))
-                }
-                if let n = try number("minimum") {
-                    out.append(BoundKeyword(name: "minimum", limit: n, bound: exclusiveMinimum ? .exclusiveMinimum : .minimum))
-                }
-            } else {
-                if let n = try number("maximum") { out.append(BoundKeyword(name: "maximum", limit: n, bound: .maximum)) }
-                if let n = try number("minimum") { out.append(BoundKeyword(name: "minimum", limit: n, bound: .minimum)) }
-                if let n = try number("exclusiveMaximum") {
-                    out.append(BoundKeyword(name: "exclusiveMaximum", limit: n, bound: .exclusiveMaximum))
-                }
-                if let n = try number("exclusiveMinimum") {
-                    out.append(BoundKeyword(name: "exclusiveMinimum", limit: n, bound: .exclusiveMinimum))
-                }
-            }
-            if let n = try count("maxLength") { out.append(MaxLengthKeyword(name: "maxLength", limit: n)) }
-            if let n = try count("minLength") { out.append(MinLengthKeyword(name: "minLength", limit: n)) }
-            if let value = object["pattern"] {
-                guard case .string(let p) = value else { throw fail("pattern", "expected a regular expression string") }
-                out.append(PatternKeyword(name: "pattern", regex: try regex(p, here.appending("pattern"))))
-            }
-            if let n = try count("maxItems") { out.append(CountKeyword(name: "maxItems", limit: n, counted: .items, isMaximum: true)) }
-            if let n = try count("minItems") { out.append(CountKeyword(name: "minItems", limit: n, counted: .items, isMaximum: false)) }
-            if let value = object["uniqueItems"] {
-                guard case .bool(let unique) = value else { throw fail("uniqueItems", "expected a boolean") }
-                if unique { out.append(UniqueItemsKeyword(name: "uniqueItems")) }
-            }
-            if let n = try count("maxProperties") {
-                out.append(CountKeyword(name: "maxProperties", limit: n, counted: .properties, isMaximum: true))
-            }
-            if let n = try count("minProperties") {
-                out.append(CountKeyword(name: "minProperties", limit: n, counted: .properties, isMaximum: false))
-            }
-            if let value = object["required"] {
-                guard case .array(let names) = value, let strings = Optional(names.compactMap(\.string)),
-                    strings.count == names.count
-                else { throw fail("required", "expected an array of property names") }
-                if !strings.isEmpty { out.append(RequiredKeyword(name: "required", names: strings)) }
-            }
-            for dependentKeyword in rules.requiredDependencyKeywords {
-            if let value = object[dependentKeyword], case .object(let map) = value {
-                var pairs: [(property: String, required: [String])] = []
-                for member in map {
-                    guard case .array(let names) = member.value else { continue }  // schema form handled below
-                    let strings = names.compactMap(\.string)
-                    guard strings.count == names.count else {
-                        throw fail(dependentKeyword, "expected arrays of property names")
-                    }
-                    pairs.append((member.key, strings))
-                }
-                if !pairs.isEmpty {
-                    out.append(DependentRequiredKeyword(name: dependentKeyword, pairs: pairs))
-                }
-            }
-            }
-        }
-        if contentAssertion, rules.contentIsAssertable,
-            object["contentEncoding"] != nil || object["contentMediaType"] != nil
-        {
-            // Draft-07 lets validators assert content (opt-in: peers and schema authors treat
-            // it as an annotation); 2019-09 and later make it annotation only.
-            out.append(ContentKeyword(
-                name: object["contentEncoding"] != nil ? "contentEncoding" : "contentMediaType",
-                encoding: object["contentEncoding"]?.string, mediaType: object["contentMediaType"]?.string))
-        }
-
-        let assertFormats = formatAssertion || vocabularies.contains(.formatAssertion)
-        if assertFormats, let value = object["format"] {
-            guard case .string(let name) = value else { throw fail("format", "expected a format name") }
-            out.append(FormatKeyword(name: "format", format: name, rfc1123Hostnames: rules.hostnamesAreRFC1123))
+        // Keywords made from their values alone read themselves, as the draft lists them.
+        let reading = KeywordReading(
+            object: object, location: here, rules: rules,
+            assertsFormat: formatAssertion || vocabularies.contains(.formatAssertion), assertsContent: contentAssertion)
+        for keyword in rules.assertions where vocabularies.isSuperset(of: keyword.vocabulary) {
+            out += try keyword.read(reading)
         }
 
         if vocabularies.contains(.applicator) {

@@ -193,3 +193,74 @@ final class DependentRequiredKeyword: Keyword, @unchecked Sendable {
         return valid
     }
 }
+
+extension MaxLengthKeyword: AssertionKeyword {
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        try r.count("maxLength").map { [MaxLengthKeyword(name: "maxLength", limit: $0)] } ?? []
+    }
+}
+
+extension MinLengthKeyword: AssertionKeyword {
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        try r.count("minLength").map { [MinLengthKeyword(name: "minLength", limit: $0)] } ?? []
+    }
+}
+
+extension PatternKeyword: AssertionKeyword {
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        guard let value = r.object["pattern"] else { return [] }
+        guard case .string(let p) = value else { throw r.fail("pattern", "expected a regular expression string") }
+        return [PatternKeyword(name: "pattern", regex: try r.regex(p, at: r.location.appending("pattern")))]
+    }
+}
+
+extension CountKeyword: AssertionKeyword {
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        var out: [Keyword] = []
+        for (keyword, counted, isMaximum) in [("maxItems", Counted.items, true), ("minItems", .items, false),
+                                              ("maxProperties", .properties, true), ("minProperties", .properties, false)] {
+            if let n = try r.count(keyword) {
+                out.append(CountKeyword(name: keyword, limit: n, counted: counted, isMaximum: isMaximum))
+            }
+        }
+        return out
+    }
+}
+
+extension UniqueItemsKeyword: AssertionKeyword {
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        guard let value = r.object["uniqueItems"] else { return [] }
+        guard case .bool(let unique) = value else { throw r.fail("uniqueItems", "expected a boolean") }
+        return unique ? [UniqueItemsKeyword(name: "uniqueItems")] : []
+    }
+}
+
+extension RequiredKeyword: AssertionKeyword {
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        guard let value = r.object["required"] else { return [] }
+        guard case .array(let names) = value, let strings = Optional(names.compactMap(\.string)),
+            strings.count == names.count
+        else { throw r.fail("required", "expected an array of property names") }
+        return strings.isEmpty ? [] : [RequiredKeyword(name: "required", names: strings)]
+    }
+}
+
+extension DependentRequiredKeyword: AssertionKeyword {
+    /// `dependentRequired`, and the property-array members of `dependencies` (the schema
+    /// members are ``DependentSchemasKeyword``'s), as the draft names them.
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        var out: [Keyword] = []
+        for keyword in r.rules.requiredDependencyKeywords {
+            guard let value = r.object[keyword], case .object(let map) = value else { continue }
+            var pairs: [(property: String, required: [String])] = []
+            for member in map {
+                guard case .array(let names) = member.value else { continue }  // a schema
+                let strings = names.compactMap(\.string)
+                guard strings.count == names.count else { throw r.fail(keyword, "expected arrays of property names") }
+                pairs.append((member.key, strings))
+            }
+            if !pairs.isEmpty { out.append(DependentRequiredKeyword(name: keyword, pairs: pairs)) }
+        }
+        return out
+    }
+}

@@ -195,3 +195,96 @@ final class ContentKeyword: Keyword, @unchecked Sendable {
         return false
     }
 }
+
+extension TypeKeyword: AssertionKeyword {
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        guard let value = r.object["type"] else { return [] }
+        let names: [JSONValue]
+        switch value {
+        case .string: names = [value]
+        case .array(let a): names = a
+        default: throw r.fail("type", "expected a type name or an array of them")
+        }
+        var set: TypeSet = []
+        for name in names {
+            guard let s = name.string, let t = TypeSet(name: s) else { throw r.fail("type", "unknown type \(name.serialized())") }
+            set.insert(t)
+        }
+        return [TypeKeyword(name: "type", types: set)]
+    }
+}
+
+extension EnumKeyword: AssertionKeyword {
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        guard let value = r.object["enum"] else { return [] }
+        guard case .array(let options) = value else { throw r.fail("enum", "expected an array") }
+        return [EnumKeyword(name: "enum", options: options)]
+    }
+}
+
+extension ConstKeyword: AssertionKeyword {
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        r.object["const"].map { [ConstKeyword(name: "const", value: $0)] } ?? []
+    }
+}
+
+extension MultipleOfKeyword: AssertionKeyword {
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        guard let n = try r.number("multipleOf") else { return [] }
+        guard !n.isNegative, !n.isZero else { throw r.fail("multipleOf", "expected a number > 0") }
+        return [MultipleOfKeyword(name: "multipleOf", divisor: n)]
+    }
+}
+
+extension BoundKeyword: AssertionKeyword {
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        var out: [Keyword] = []
+        guard r.rules.booleanExclusiveBounds else {
+            for (keyword, bound) in [("maximum", Bound.maximum), ("minimum", .minimum),
+                                     ("exclusiveMaximum", .exclusiveMaximum), ("exclusiveMinimum", .exclusiveMinimum)] {
+                if let n = try r.number(keyword) { out.append(BoundKeyword(name: keyword, limit: n, bound: bound)) }
+            }
+            return out
+        }
+        // Draft-04: `exclusiveMaximum: true` makes `maximum` exclusive.
+        func exclusive(_ keyword: String) throws -> Bool {
+            guard let value = r.object[keyword] else { return false }
+            guard case .bool(let flag) = value else { throw r.fail(keyword, "expected a boolean (draft-04)") }
+            return flag
+        }
+        let exclusiveMaximum = try exclusive("exclusiveMaximum")
+        let exclusiveMinimum = try exclusive("exclusiveMinimum")
+        if let n = try r.number("maximum") {
+            out.append(BoundKeyword(name: "maximum", limit: n, bound: exclusiveMaximum ? .exclusiveMaximum : .maximum))
+        }
+        if let n = try r.number("minimum") {
+            out.append(BoundKeyword(name: "minimum", limit: n, bound: exclusiveMinimum ? .exclusiveMinimum : .minimum))
+        }
+        return out
+    }
+}
+
+extension FormatKeyword: AssertionKeyword {
+    static var vocabulary: Vocabularies { [] }
+
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        guard r.assertsFormat, let value = r.object["format"] else { return [] }
+        guard case .string(let name) = value else { throw r.fail("format", "expected a format name") }
+        return [FormatKeyword(name: "format", format: name, rfc1123Hostnames: r.rules.hostnamesAreRFC1123)]
+    }
+}
+
+extension ContentKeyword: AssertionKeyword {
+    static var vocabulary: Vocabularies { [] }
+
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        // Draft-07 lets validators assert content (opt-in: peers and schema authors treat it
+        // as an annotation); 2019-09 and later make it annotation only.
+        guard r.assertsContent, r.rules.contentIsAssertable else { return [] }
+        let encoding = r.object["contentEncoding"]
+        let mediaType = r.object["contentMediaType"]
+        guard encoding != nil || mediaType != nil else { return [] }
+        return [ContentKeyword(name: encoding != nil ? "contentEncoding" : "contentMediaType",
+                               encoding: encoding?.string, mediaType: mediaType?.string)]
+    }
+}

@@ -2,10 +2,11 @@
 """Validates the benchmark corpus with Python peers, doing the same work as `forma validate`:
 read the file, parse every line, check it against the schema (is_valid), count invalid.
 
-    peers.py SCHEMA CORPUS [--runs N] [--subset N] [--forma-rate R]
+    peers.py SCHEMA CORPUS [--runs N] [--subset N] [--forma-rate R ...]
 
 Prints, per peer, the median instances/s, the number of invalid instances (which must
-agree with forma's), and the ratio forma/peer when --forma-rate (instances/s) is given.
+agree with forma's), and the ratio forma/peer for each --forma-rate (instances/s) given
+(run.sh passes forma's rate with --jobs 1, then with --jobs 2).
 Format assertion is on for every peer, as with `forma validate --format-assertion`.
 """
 import argparse, json, statistics, sys, time
@@ -80,18 +81,20 @@ def main():
     parser.add_argument("corpus")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--subset", type=int, default=20_000, help="instances for the slow pure-Python peer")
-    parser.add_argument("--forma-rate", type=float, help="forma's instances/s, for the ratio column")
+    parser.add_argument("--forma-rate", type=float, action="append", default=[],
+                        help="forma's instances/s, for a ratio column (repeat: --jobs 1, then --jobs 2)")
     args = parser.parse_args()
     with open(args.schema, "rb") as f:
         schema = json.load(f)
-    print(f"{'peer':28} {'instances':>10} {'invalid':>8} {'inst/s':>12} {'forma/peer':>10}")
+    heads = " ".join(f"{'forma' + str(i + 1) + '/peer':>12}" for i in range(len(args.forma_rate))) or f"{'forma/peer':>12}"
+    print(f"{'peer':28} {'instances':>10} {'invalid':>8} {'inst/s':>12} {heads}")
     for name, check, loads, scope in peers(schema):
         limit = args.subset if scope == "subset" else None
         runs = [run(check, loads, args.corpus, limit) for _ in range(args.runs)]
         seconds = statistics.median(r[0] for r in runs)
         _, count, invalid = runs[0]
         rate = count / seconds
-        ratio = f"{args.forma_rate / rate:10.2f}" if args.forma_rate else f"{'-':>10}"
+        ratio = " ".join(f"{r / rate:12.2f}" for r in args.forma_rate) or f"{'-':>12}"
         label = name + (" (subset)" if limit else "")
         print(f"{label:28} {count:10d} {invalid:8d} {rate:12.0f} {ratio}", flush=True)
 

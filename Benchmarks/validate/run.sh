@@ -7,8 +7,10 @@
 #
 # Builds forma in release, generates the corpus under Benchmarks/.corpus/ if it is missing,
 # then times `forma validate --format-assertion` (median wall time, instances/s, MB/s, peak
-# RSS) with all processors and with one (--jobs 1), and runs peers.py (jsonschema-rs with
-# orjson and with json, fastjsonschema, jsonschema on a subset). Every tool does the same
+# RSS) with one thread (--jobs 1) and two (--jobs 2), and runs the peers: ajv-peer.js (ajv,
+# Debian's node-ajv) and peers.py (jsonschema-rs with orjson and with json, fastjsonschema,
+# jsonschema on a subset), each with the ratios forma/peer for one and two threads. The
+# peers are single-threaded, as their users run them. Every tool does the same
 # work: read the file, parse each line, validate it, count the invalid ones; the invalid
 # counts are printed so they can be compared.
 set -euo pipefail
@@ -30,6 +32,13 @@ fi
 if ! python3 -c "import jsonschema_rs, orjson, fastjsonschema, jsonschema" 2>/dev/null; then
     echo "installing the Python peers" >&2
     python3 -m pip install --quiet jsonschema-rs orjson fastjsonschema jsonschema
+fi
+
+ajv_path="${AJV_NODE_PATH:-/usr/share/nodejs}"
+if [ ! -d "$ajv_path/ajv" ]; then
+    echo "installing ajv (Debian node-ajv)" >&2
+    sudo=(); [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+    "${sudo[@]}" apt-get install -y -qq node-ajv >/dev/null
 fi
 
 if [ -n "${FORMA_BIN:-}" ]; then
@@ -74,6 +83,11 @@ time_forma() {  # label, extra arguments...
 echo "medians of $runs runs (forma) and $peer_runs runs (peers)"
 printf '%-28s %10s %8s %12s\n' "tool" "instances" "invalid" "inst/s"
 time_forma "forma (--jobs 1)" --jobs 1
-time_forma "forma (all processors)"
+rate1=$FORMA_RATE
+time_forma "forma (--jobs 2)" --jobs 2
+rate2=$FORMA_RATE
 echo
-python3 "$here/peers.py" "$schema" "$corpus" --runs "$peer_runs" --forma-rate "$FORMA_RATE"
+echo "ratios: forma1 = forma --jobs 1, forma2 = forma --jobs 2, over the peer's instances/s"
+python3 "$here/peers.py" "$schema" "$corpus" --runs "$peer_runs" --forma-rate "$rate1" --forma-rate "$rate2"
+NODE_PATH="$ajv_path" node "$here/ajv-peer.js" "$schema" "$corpus" --runs "$peer_runs" \
+    --forma-rate "$rate1" --forma-rate "$rate2"

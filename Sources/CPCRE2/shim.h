@@ -124,6 +124,7 @@ static inline int forma_pcre2_set_max_pattern_length(pcre2_compile_context_8 *co
 static inline uint32_t forma_pcre2_caseless(void) { return PCRE2_CASELESS; }
 static inline uint32_t forma_pcre2_match_unset_backref(void) { return PCRE2_MATCH_UNSET_BACKREF; }
 static inline uint32_t forma_pcre2_no_jit(void) { return PCRE2_NO_JIT; }
+static inline int forma_pcre2_error_pattern_too_large(void) { return PCRE2_ERROR_PATTERN_TOO_LARGE; }
 static inline int forma_pcre2_error_lookbehind_not_fixed_length(void) {
     return PCRE2_ERROR_LOOKBEHIND_NOT_FIXED_LENGTH;
 }

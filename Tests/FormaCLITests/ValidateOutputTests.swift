@@ -97,14 +97,14 @@ struct ValidateOutputTests {
         #expect(outcome.standardError.contains("1 valid, 2 invalid"))
     }
 
-    @Test("format is asserted only with --format-assertion")
+    @Test("format is asserted unless --no-format-assertion")
     func formatAssertion() throws {
         let dir = try TemporaryDirectory()
         let schema = try dir.write("person.schema.json", Fixtures.personSchema)
         let data = try dir.write("people.jsonl", #"{"name": "Ada", "age": 36, "email": "not an email"}"# + "\n")
-        let annotated = try FormaProcess.run(["validate", "--schema", schema, data])
+        let annotated = try FormaProcess.run(["validate", "--schema", schema, "--no-format-assertion", data])
         #expect(annotated.status == 0)
-        let asserted = try FormaProcess.run(["validate", "--schema", schema, "--format-assertion", data])
+        let asserted = try FormaProcess.run(["validate", "--schema", schema, data])
         #expect(asserted.status == 1)
         #expect(Fixtures.located(asserted.outputLines.first, "\(data):1:", "/email: "))
     }

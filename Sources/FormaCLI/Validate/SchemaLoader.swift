@@ -32,6 +32,10 @@ struct SchemaLoader {
     var formatAssertion: Bool
     /// Extra URI-prefix → directory mappings for `$ref`.
     var references: [ReferenceMapping]
+    /// Whether draft-07 `contentEncoding`/`contentMediaType` are asserted.
+    var contentAssertion = false
+    /// The draft of a schema without `$schema`.
+    var defaultDraft: SchemaDraft = .draft2020_12
     /// The largest schema file accepted, in bytes.
     var maxBytes = 256 << 20
 
@@ -39,15 +43,11 @@ struct SchemaLoader {
     /// - Returns: The validator.
     /// - Throws: ``CommandFailure`` with every problem found, one per line.
     func load() throws -> Validator {
-        let schema = try read()
-        let absolute = POSIX.absolutePath(path)
-        let directory = String(absolute[..<(absolute.lastIndex(of: "/") ?? absolute.startIndex)])
-        var registry = SchemaRegistry()
-        registry.mapDirectory(directory.isEmpty ? "/" : directory, toPrefix: "file://" + directory + "/")
-        for mapping in references {
-            registry.mapDirectory(POSIX.absolutePath(mapping.directory), toPrefix: mapping.prefix)
-        }
-        let options = Validator.Options(formatAssertion: formatAssertion, baseURI: "file://" + absolute)
+        let registry = self.registry()
+        let schema = try read(registry: registry)
+        let options = Validator.Options(
+            formatAssertion: formatAssertion, contentAssertion: contentAssertion, defaultDraft: defaultDraft,
+            baseURI: "file://" + POSIX.absolutePath(path))
         do {
             return try Validator(schema: schema, options: options, registry: registry)
         } catch {
@@ -55,10 +55,24 @@ struct SchemaLoader {
         }
     }
 
+    /// Where `$ref` looks: the schema's directory as `file://DIR/`, and the `--ref` mappings.
+    func registry() -> SchemaRegistry {
+        let absolute = POSIX.absolutePath(path)
+        let directory = String(absolute[..<(absolute.lastIndex(of: "/") ?? absolute.startIndex)])
+        var registry = SchemaRegistry()
+        registry.mapDirectory(directory.isEmpty ? "/" : directory, toPrefix: "file://" + directory + "/")
+        for mapping in references {
+            registry.mapDirectory(POSIX.absolutePath(mapping.directory), toPrefix: mapping.prefix)
+        }
+        return registry
+    }
+
     /// Reads the schema file, parses it and checks it against its draft's meta-schema.
+    /// - Parameter registry: where a custom meta-schema named by `$schema` is looked up.
     /// - Returns: The schema.
-    /// - Throws: ``CommandFailure`` locating the JSON error or listing meta-schema errors.
-    func read() throws -> JSONSchema {
+    /// - Throws: ``CommandFailure`` locating the JSON error, naming an unsupported draft or
+    ///   listing meta-schema errors.
+    func read(registry: SchemaRegistry? = nil) throws -> JSONSchema {
         let file = try InputFile(path: path)
         guard let bytes = try file.readAll(limit: maxBytes) else {
             throw CommandFailure("\(path): larger than the limit of \(maxBytes) bytes")
@@ -75,7 +89,12 @@ struct SchemaLoader {
         } catch {
             throw CommandFailure("\(path): \(error)")
         }
-        let check = Validator.checkSchema(schema)
+        let check: ValidationResult
+        do {
+            check = try Validator.checkSchema(schema, defaultDraft: defaultDraft, registry: registry ?? self.registry())
+        } catch {
+            throw CommandFailure("\(path): \(error)")
+        }
         guard check.isValid else {
             let lines = check.errors.map { "\(path): \(InstanceReporter.display($0.instanceLocation)): \($0.message)" }
             throw CommandFailure(lines.joined(separator: "\n"))

@@ -49,8 +49,18 @@ struct ValidateCommand: ParsableCommand {
     @Flag(name: .long, help: "Fail on files for which no schema is found instead of skipping them.")
     var requireSchema = false
 
-    @Flag(name: .long, help: "Assert \"format\" (date, email, …) instead of treating it as an annotation.")
-    var formatAssertion = false
+    // Asserted by default, as check-jsonschema and ajv with ajv-formats do: CI users expect
+    // an invalid date to fail. The library's default stays annotation (the drafts' default).
+    @Flag(
+        name: .long, inversion: .prefixedNo,
+        help: "Assert \"format\" (date, email, …); --no-format-assertion treats it as an annotation.")
+    var formatAssertion = true
+
+    @Flag(name: .long, help: "Assert draft-07 contentEncoding (base64) and contentMediaType (application/json).")
+    var contentAssertion = false
+
+    @Option(name: .long, help: "The draft of schemas without $schema.")
+    var defaultDraft = DraftOption(.draft2020_12)
 
     @Option(
         name: .customLong("ref"),
@@ -103,6 +113,8 @@ struct ValidateCommand: ParsableCommand {
         options.schema = schema
         options.requireSchema = requireSchema
         options.formatAssertion = formatAssertion
+        options.contentAssertion = contentAssertion
+        options.defaultDraft = defaultDraft.draft
         options.references = mappings
         options.session.format = output
         options.session.forceJSONL = jsonl

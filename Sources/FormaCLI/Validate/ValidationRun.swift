@@ -21,6 +21,8 @@ final class ValidationRun {
         var catalog: SchemaCatalog?
         var requireSchema = false
         var formatAssertion = false
+        var contentAssertion = false
+        var defaultDraft: SchemaDraft = .draft2020_12
         var references: [ReferenceMapping] = []
         var session = ValidationSession.Settings()
     }
@@ -171,7 +173,9 @@ final class ValidationRun {
     /// The compiled schema in `file`, compiled once; `nil` (reported once) when it fails.
     func validator(for file: String) -> Validator? {
         if let cached = validators[file] { return cached }
-        let loader = SchemaLoader(path: file, formatAssertion: options.formatAssertion, references: options.references)
+        let loader = SchemaLoader(
+            path: file, formatAssertion: options.formatAssertion, references: options.references,
+            contentAssertion: options.contentAssertion, defaultDraft: options.defaultDraft)
         do {
             let validator = try loader.load()
             validators[file] = validator

@@ -20,6 +20,15 @@ enum HostnameFormat {
         return IDNALabel.satisfiesBidiRule(decodedLabels)
     }
 
+    /// A host name by RFC 1123 (what drafts 04 and 06 name): dot-separated labels of letters,
+    /// digits and inner hyphens, consecutive ones included (`ab--cd`), 63 octets a label and
+    /// 253 in all.
+    static func isRFC1123Hostname(_ value: String) -> Bool {
+        // `nil` means only IDNA's reservation of `--` in the third and fourth places stood in
+        // the way, which RFC 1123 does not make.
+        plainLDHHostname(value.utf8) ?? true
+    }
+
     static func isInternationalHostname(_ value: String) -> Bool {
         let scalars = Array(value.unicodeScalars)
         guard !scalars.isEmpty else { return false }

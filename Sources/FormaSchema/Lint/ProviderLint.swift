@@ -71,7 +71,7 @@ public enum ProviderLint {
             }
         }
         let draft: SchemaDraft = object["$schema"]?.string.flatMap(SchemaDraft.init(dialectURI:)) ?? .draft2020_12
-        for (childPointer, child) in SchemaCompiler.subschemas(of: object, at: pointer, draft: draft) {
+        for (childPointer, child) in SchemaCompiler.subschemas(of: object, at: pointer, rules: DraftRules.of(draft)) {
             walk(child, at: childPointer, target: target, isRoot: false, into: &out)
         }
         if draft == .draft2020_12, let definitions = object["definitions"]?.object {

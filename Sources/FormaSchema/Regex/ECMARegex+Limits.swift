@@ -12,7 +12,8 @@ extension ECMARegex {
         public var depthLimit: UInt32
         /// The most heap memory, in KiB, the interpreter may use for backtracking in one call.
         public var heapLimitKiB: UInt32
-        /// The longest pattern accepted, in Unicode scalars.
+        /// The longest pattern accepted, in Unicode scalars. Patterns too large for one PCRE2
+        /// program (64 KiB compiled) that are one long alternation are split into several.
         public var maximumPatternLength: Int
 
         /// Creates limits.
@@ -22,7 +23,7 @@ extension ECMARegex {
         ///   - heapLimitKiB: backtracking memory per match call, in KiB (interpreter only).
         ///   - maximumPatternLength: longest pattern accepted, in Unicode scalars.
         public init(matchLimit: UInt32, depthLimit: UInt32, heapLimitKiB: UInt32,
-                    maximumPatternLength: Int = 32_768) {
+                    maximumPatternLength: Int = 1 << 20) {
             self.matchLimit = matchLimit
             self.depthLimit = depthLimit
             self.heapLimitKiB = heapLimitKiB
@@ -30,7 +31,8 @@ extension ECMARegex {
         }
 
         /// Generous limits for schema patterns: 10 million steps, depth 1 million, 64 MiB of
-        /// backtracking memory, patterns up to 32,768 scalars.
+        /// backtracking memory, patterns up to 1,048,576 scalars (real schemas hold alternations
+        /// of tens of thousands of characters; the match limits bound what they cost).
         public static let `default` = Limits(matchLimit: 10_000_000, depthLimit: 1_000_000,
                                              heapLimitKiB: 64 * 1024)
     }

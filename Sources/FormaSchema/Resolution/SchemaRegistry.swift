@@ -1,11 +1,13 @@
 public import FormaJSON
 import Foundation
+import Synchronization
 
 /// The schema documents a ``Validator`` may reference by URI.
 ///
 /// Forma never touches the network: a `$ref` resolves to the schema itself, a document
 /// registered here, a file under a directory mapped to a URI prefix, or one of the bundled
-/// meta-schemas (draft 2020-12 and draft-07).
+/// meta-schemas (drafts 2020-12 with its vocabularies, 2019-09 with its vocabularies, 07, 06
+/// and 04).
 ///
 /// ```swift
 /// var registry = SchemaRegistry()
@@ -63,21 +65,45 @@ public struct SchemaRegistry: Sendable {
                 throw SchemaError.invalidDocument(uri: uri, reason: "\(path): \(error)")
             }
         }
-        return Self.metaschemas[uri]
+        return Self.metaschema(for: uri)
     }
 
-    /// The bundled meta-schemas by `$id` (without the empty fragment of draft-07's).
-    static let metaschemas: [String: JSONValue] = {
-        var out: [String: JSONValue] = [:]
-        for (path, text) in BundledMetaschemas.documents {
-            // The bundled texts are checked by a test; a parse failure here is a build defect,
-            // reported by leaving the document out (the reference then fails to resolve).
-            guard let value = try? JSONParser.parse(text), let id = value["$id"]?.string else {
-                assertionFailure("bundled meta-schema \(path) does not parse")
-                continue
-            }
-            out[URIReference(id).withoutFragment.text] = value
+    /// The bundled meta-schema whose `$id` (`id` in draft-04), without an empty fragment, is
+    /// `uri`; parsed on first use, so a schema that names one draft parses only its documents.
+    static func metaschema(for uri: String) -> JSONValue? {
+        guard let index = metaschemaIndex[uri] else { return nil }
+        if let parsed = parsedMetaschemas.withLock({ $0[index] }) { return parsed }
+        let (path, text) = BundledMetaschemas.documents[index]
+        // The bundled texts are checked by a test; a parse failure here is a build defect,
+        // reported by returning nothing (the reference then fails to resolve).
+        guard let value = try? JSONParser.parse(text) else {
+            assertionFailure("bundled meta-schema \(path) does not parse")
+            return nil
+        }
+        parsedMetaschemas.withLock { $0[index] = value }
+        return value
+    }
+
+    /// The canonical URI of the bundled meta-schema at `path` under `Schemas/metaschemas`
+    /// (`draft-07/schema.json` → `http://json-schema.org/draft-07/schema`), read from the path
+    /// so that finding one needs no parsing. A test checks it against each document's `$id`.
+    static func metaschemaURI(path: String) -> String? {
+        guard path.hasSuffix(".json"), let slash = path.firstIndex(of: "/") else { return nil }
+        let folder = path[..<slash]
+        let rest = path[path.index(after: slash)...].dropLast(".json".count)
+        if folder.hasPrefix("draft-0") { return "http://json-schema.org/\(folder)/\(rest)" }
+        if folder.hasPrefix("draft20") { return "https://json-schema.org/draft/\(folder.dropFirst("draft".count))/\(rest)" }
+        return nil
+    }
+
+    /// Bundled meta-schema positions in ``BundledMetaschemas/documents`` by canonical URI.
+    static let metaschemaIndex: [String: Int] = {
+        var out: [String: Int] = [:]
+        for (i, document) in BundledMetaschemas.documents.enumerated() {
+            if let uri = metaschemaURI(path: document.path) { out[uri] = i }
         }
         return out
     }()
+
+    private static let parsedMetaschemas = Mutex<[Int: JSONValue]>([:])
 }

@@ -18,7 +18,7 @@ extension SchemaCompiler {
         case .object(let object):
             var keywords = try compileKeywords(object, at: location, scope: scope)
             keywords.sort { $0.order < $1.order }
-            node.keywords = Keyword.makeAll(keywords)
+            node.keywords = Keyword.fused(keywords)
             node.needsAnnotations = keywords.contains { $0.order == 3 }
         default:
             throw SchemaError.invalidKeywordValue(
@@ -34,27 +34,15 @@ extension SchemaCompiler {
         return try node(at: SchemaLocation(document: location.document, pointer: pointer))
     }
 
-    private func compileKeywords(_ object: JSONObject, at location: SchemaLocation, scope: SchemaScope) throws -> [CompiledKeyword] {
+    private func compileKeywords(_ object: JSONObject, at location: SchemaLocation, scope: SchemaScope) throws -> [Keyword] {
         let resource = resources[scope.resourceID]
-        let draft = resource.draft
+        let rules = DraftRules.of(resource.draft)
         let vocabularies = resource.vocabularies
-        var out: [CompiledKeyword] = []
+        var out: [Keyword] = []
         let here = location.pointer
 
         func fail(_ keyword: String, _ expected: String) -> SchemaError {
             SchemaError.invalidKeywordValue(keyword: keyword, location: here.appending(keyword), expected: expected)
-        }
-        func number(_ keyword: String) throws -> JSONNumber? {
-            guard let value = object[keyword] else { return nil }
-            guard case .number(let n) = value else { throw fail(keyword, "expected a number, got \(value.typeName)") }
-            return n
-        }
-        func count(_ keyword: String) throws -> Int? {
-            guard let value = object[keyword] else { return nil }
-            guard case .number(let n) = value, n.isInteger, !n.isNegative else {
-                throw fail(keyword, "expected a non-negative integer, got \(value.serialized())")
-            }
-            return n.intValue ?? Int.max
         }
         func schemaArray(_ keyword: String) throws -> [SchemaNode]? {
             guard let value = object[keyword] else { return nil }
@@ -71,16 +59,31 @@ extension SchemaCompiler {
             }
         }
 
-        // References. In draft-07, `$ref` replaces the whole schema.
+        // References. Before 2019-09, `$ref` replaces the whole schema.
         if let ref = object["$ref"] {
             guard case .string(let text) = ref else { throw fail("$ref", "expected a URI reference string") }
             let target = try locate(scope.base.resolving(text), reference: text, from: location)
             let reference = NodeReference()
-            out.append(CompiledKeyword(name: "$ref", kind: .ref(reference)))
+            out.append(RefKeyword(name: "$ref", reference: reference))
             reference.node = try node(at: target)
-            if draft == .draft7 { return out }
+            if rules.refOverridesSiblings { return out }
         }
-        if draft == .draft2020_12, let ref = object["$dynamicRef"] {
+        if rules.hasRecursiveReferences, let ref = object["$recursiveRef"] {
+            guard case .string(let text) = ref else { throw fail("$recursiveRef", "expected a URI reference string") }
+            let resolved = scope.base.resolving(text)
+            let target = try locate(resolved, reference: text, from: location, keyword: "$recursiveRef")
+            // Dynamic only when the initial target is a resource root with `$recursiveAnchor: true`.
+            var anchor: String?
+            if let targetResource = resourceIDByURI[resolved.withoutFragment.text],
+                resources[targetResource].dynamicAnchors[Self.recursiveAnchorName] == target
+            {
+                anchor = Self.recursiveAnchorName
+            }
+            let reference = NodeReference()
+            out.append(DynamicRefKeyword(name: "$recursiveRef", reference: reference, anchor: anchor))
+            reference.node = try node(at: target)
+        }
+        if rules.hasDynamicReferences, let ref = object["$dynamicRef"] {
             guard case .string(let text) = ref else { throw fail("$dynamicRef", "expected a URI reference string") }
             let resolved = scope.base.resolving(text)
             let target = try locate(resolved, reference: text, from: location, keyword: "$dynamicRef")
@@ -92,117 +95,34 @@ extension SchemaCompiler {
                 anchor = fragment
             }
             let reference = NodeReference()
-            out.append(CompiledKeyword(name: "$dynamicRef", kind: .dynamicRef(reference, anchor: anchor)))
+            out.append(DynamicRefKeyword(name: "$dynamicRef", reference: reference, anchor: anchor))
             reference.node = try node(at: target)
         }
 
-        if vocabularies.contains(.validation) {
-            if let value = object["type"] {
-                var set: TypeSet = []
-                let names: [JSONValue]
-                switch value {
-                case .string: names = [value]
-                case .array(let a): names = a
-                default: throw fail("type", "expected a type name or an array of them")
-                }
-                for name in names {
-                    guard let s = name.string, let t = TypeSet(name: s) else {
-                        throw fail("type", "unknown type \(name.serialized())")
-                    }
-                    set.insert(t)
-                }
-                out.append(CompiledKeyword(name: "type", kind: .type(set)))
-            }
-            if let value = object["enum"] {
-                guard case .array(let options) = value else { throw fail("enum", "expected an array") }
-                out.append(CompiledKeyword(name: "enum", kind: .enumeration(options)))
-            }
-            if let value = object["const"] { out.append(CompiledKeyword(name: "const", kind: .constant(value))) }
-            if let n = try number("multipleOf") {
-                guard !n.isNegative, !n.isZero else { throw fail("multipleOf", "expected a number > 0") }
-                out.append(CompiledKeyword(name: "multipleOf", kind: .multipleOf(n)))
-            }
-            if let n = try number("maximum") { out.append(CompiledKeyword(name: "maximum", kind: .maximum(n))) }
-            if let n = try number("minimum") { out.append(CompiledKeyword(name: "minimum", kind: .minimum(n))) }
-            if let n = try number("exclusiveMaximum") {
-                out.append(CompiledKeyword(name: "exclusiveMaximum", kind: .exclusiveMaximum(n)))
-            }
-            if let n = try number("exclusiveMinimum") {
-                out.append(CompiledKeyword(name: "exclusiveMinimum", kind: .exclusiveMinimum(n)))
-            }
-            if let n = try count("maxLength") { out.append(CompiledKeyword(name: "maxLength", kind: .maxLength(n))) }
-            if let n = try count("minLength") { out.append(CompiledKeyword(name: "minLength", kind: .minLength(n))) }
-            if let value = object["pattern"] {
-                guard case .string(let p) = value else { throw fail("pattern", "expected a regular expression string") }
-                out.append(CompiledKeyword(name: "pattern", kind: .pattern(try regex(p, here.appending("pattern")))))
-            }
-            if let n = try count("maxItems") { out.append(CompiledKeyword(name: "maxItems", kind: .maxItems(n))) }
-            if let n = try count("minItems") { out.append(CompiledKeyword(name: "minItems", kind: .minItems(n))) }
-            if let value = object["uniqueItems"] {
-                guard case .bool(let unique) = value else { throw fail("uniqueItems", "expected a boolean") }
-                if unique { out.append(CompiledKeyword(name: "uniqueItems", kind: .uniqueItems)) }
-            }
-            if let n = try count("maxProperties") {
-                out.append(CompiledKeyword(name: "maxProperties", kind: .maxProperties(n)))
-            }
-            if let n = try count("minProperties") {
-                out.append(CompiledKeyword(name: "minProperties", kind: .minProperties(n)))
-            }
-            if let value = object["required"] {
-                guard case .array(let names) = value, let strings = Optional(names.compactMap(\.string)),
-                    strings.count == names.count
-                else { throw fail("required", "expected an array of property names") }
-                if !strings.isEmpty { out.append(CompiledKeyword(name: "required", kind: .required(strings))) }
-            }
-            // 2020-12 also honours draft-07's `dependencies`, as most validators do.
-            for dependentKeyword in draft == .draft7 ? ["dependencies"] : ["dependentRequired", "dependencies"] {
-            if let value = object[dependentKeyword], case .object(let map) = value {
-                var pairs: [(property: String, required: [String])] = []
-                for member in map {
-                    guard case .array(let names) = member.value else { continue }  // schema form handled below
-                    let strings = names.compactMap(\.string)
-                    guard strings.count == names.count else {
-                        throw fail(dependentKeyword, "expected arrays of property names")
-                    }
-                    pairs.append((member.key, strings))
-                }
-                if !pairs.isEmpty {
-                    out.append(CompiledKeyword(name: dependentKeyword, kind: .dependentRequired(pairs)))
-                }
-            }
-            }
-        }
-        if draft == .draft7, object["contentEncoding"] != nil || object["contentMediaType"] != nil {
-            // Draft-07 lets validators assert content; 2020-12 makes it annotation only.
-            out.append(CompiledKeyword(name: object["contentEncoding"] != nil ? "contentEncoding" : "contentMediaType",
-                                       kind: .content(encoding: object["contentEncoding"]?.string,
-                                                      mediaType: object["contentMediaType"]?.string)))
-        }
-
-        let assertFormats = formatAssertion || vocabularies.contains(.formatAssertion)
-        if assertFormats, let value = object["format"] {
-            guard case .string(let name) = value else { throw fail("format", "expected a format name") }
-            out.append(CompiledKeyword(name: "format", kind: .format(name)))
+        // Keywords made from their values alone read themselves, as the draft lists them.
+        let reading = KeywordReading(
+            object: object, location: here, rules: rules,
+            assertsFormat: formatAssertion || vocabularies.contains(.formatAssertion), assertsContent: contentAssertion)
+        for keyword in rules.assertions where vocabularies.isSuperset(of: keyword.vocabulary) {
+            out += try keyword.read(reading)
         }
 
         if vocabularies.contains(.applicator) {
-            try compileApplicators(object, at: location, draft: draft, into: &out, schemaArray: schemaArray, regex: regex)
+            try compileApplicators(object, at: location, rules: rules, into: &out, schemaArray: schemaArray, regex: regex)
         }
-        if draft == .draft2020_12, vocabularies.contains(.unevaluated) {
+        if rules.hasUnevaluated, vocabularies.contains(.unevaluated) {
             if object["unevaluatedProperties"] != nil {
-                out.append(CompiledKeyword(name: "unevaluatedProperties",
-                                           kind: .unevaluatedProperties(try child(location, "unevaluatedProperties"))))
+                out.append(UnevaluatedPropertiesKeyword(name: "unevaluatedProperties", child: try child(location, "unevaluatedProperties")))
             }
             if object["unevaluatedItems"] != nil {
-                out.append(CompiledKeyword(name: "unevaluatedItems",
-                                           kind: .unevaluatedItems(try child(location, "unevaluatedItems"))))
+                out.append(UnevaluatedItemsKeyword(name: "unevaluatedItems", child: try child(location, "unevaluatedItems")))
             }
         }
         return out
     }
 
     private func compileApplicators(
-        _ object: JSONObject, at location: SchemaLocation, draft: SchemaDraft, into out: inout [CompiledKeyword],
+        _ object: JSONObject, at location: SchemaLocation, rules: DraftRules, into out: inout [Keyword],
         schemaArray: (String) throws -> [SchemaNode]?, regex: (String, JSONPointer) throws -> ECMARegex
     ) throws {
         let here = location.pointer
@@ -223,7 +143,7 @@ extension SchemaCompiler {
                 nodes.append(try child(location, "properties", member.key))
                 known.append(member.key)
             }
-            out.append(CompiledKeyword(name: "properties", kind: .properties(PropertyTable(known), nodes: nodes)))
+            out.append(ObjectShapeKeyword(name: "properties", table: PropertyTable(known), nodes: nodes, requiredMask: 0, additional: nil))
         }
         if let members = try map("patternProperties") {
             var list: [(regex: ECMARegex, node: SchemaNode)] = []
@@ -232,50 +152,46 @@ extension SchemaCompiler {
                 list.append((compiled, try child(location, "patternProperties", member.key)))
                 patterns.append(compiled)
             }
-            out.append(CompiledKeyword(name: "patternProperties", kind: .patternProperties(list)))
+            out.append(PatternPropertiesKeyword(name: "patternProperties", list: list))
         }
         if object["additionalProperties"] != nil {
-            out.append(CompiledKeyword(
-                name: "additionalProperties",
-                kind: .additionalProperties(try child(location, "additionalProperties"), known: PropertyTable(known), patterns: patterns)))
+            out.append(AdditionalPropertiesKeyword(name: "additionalProperties", child: try child(location, "additionalProperties"), known: PropertyTable(known), patterns: patterns))
         }
-        if object["propertyNames"] != nil {
-            out.append(CompiledKeyword(name: "propertyNames", kind: .propertyNames(try child(location, "propertyNames"))))
+        if rules.hasDraft6Keywords, object["propertyNames"] != nil {
+            out.append(PropertyNamesKeyword(name: "propertyNames", child: try child(location, "propertyNames")))
         }
-        for dependentKeyword in draft == .draft7 ? ["dependencies"] : ["dependentSchemas", "dependencies"] {
+        for dependentKeyword in rules.schemaDependencyKeywords {
             guard let members = try map(dependentKeyword) else { continue }
             var list: [(property: String, node: SchemaNode)] = []
             for member in members where member.value.isSchemaShaped {
                 list.append((member.key, try child(location, dependentKeyword, member.key)))
             }
-            if !list.isEmpty { out.append(CompiledKeyword(name: dependentKeyword, kind: .dependentSchemas(list))) }
+            if !list.isEmpty { out.append(DependentSchemasKeyword(name: dependentKeyword, list: list)) }
         }
-        switch draft {
-        case .draft2020_12:
+        if !rules.itemsArrayForm {
             var prefixCount = 0
             if let nodes = try schemaArray("prefixItems") {
                 prefixCount = nodes.count
-                out.append(CompiledKeyword(name: "prefixItems", kind: .prefixItems(nodes)))
+                out.append(PrefixItemsKeyword(name: "prefixItems", nodes: nodes))
             }
             if object["items"] != nil {
-                out.append(CompiledKeyword(name: "items", kind: .items(try child(location, "items"), start: prefixCount)))
+                out.append(ItemsKeyword(name: "items", child: try child(location, "items"), start: prefixCount))
             }
-        case .draft7:
+        } else {
             if case .array(let items)? = object["items"] {
                 let nodes = try items.indices.map { try child(location, "items", String($0)) }
-                out.append(CompiledKeyword(name: "items", kind: .prefixItems(nodes)))
+                out.append(PrefixItemsKeyword(name: "items", nodes: nodes))
                 if object["additionalItems"] != nil {
-                    out.append(CompiledKeyword(
-                        name: "additionalItems", kind: .items(try child(location, "additionalItems"), start: nodes.count)))
+                    out.append(ItemsKeyword(name: "additionalItems", child: try child(location, "additionalItems"), start: nodes.count))
                 }
             } else if object["items"] != nil {
-                out.append(CompiledKeyword(name: "items", kind: .items(try child(location, "items"), start: 0)))
+                out.append(ItemsKeyword(name: "items", child: try child(location, "items"), start: 0))
             }
         }
-        if object["contains"] != nil {
+        if rules.hasDraft6Keywords, object["contains"] != nil {
             var minimum = 1
             var maximum: Int?
-            if draft == .draft2020_12 {
+            if rules.hasContainsBounds {
                 for keyword in ["minContains", "maxContains"] {
                     guard let value = object[keyword] else { continue }
                     guard case .number(let n) = value, n.isInteger, !n.isNegative else {
@@ -284,19 +200,17 @@ extension SchemaCompiler {
                     if keyword == "minContains" { minimum = n.intValue ?? Int.max } else { maximum = n.intValue ?? Int.max }
                 }
             }
-            out.append(CompiledKeyword(name: "contains",
-                                       kind: .contains(try child(location, "contains"), min: minimum, max: maximum)))
+            out.append(ContainsKeyword(name: "contains", child: try child(location, "contains"), minimum: minimum, maximum: maximum, evaluatesItems: rules.containsEvaluatesItems))
         }
-        if let nodes = try schemaArray("allOf") { out.append(CompiledKeyword(name: "allOf", kind: .allOf(nodes))) }
-        if let nodes = try schemaArray("anyOf") { out.append(CompiledKeyword(name: "anyOf", kind: .anyOf(nodes))) }
-        if let nodes = try schemaArray("oneOf") { out.append(CompiledKeyword(name: "oneOf", kind: .oneOf(nodes))) }
-        if object["not"] != nil { out.append(CompiledKeyword(name: "not", kind: .not(try child(location, "not")))) }
-        if object["if"] != nil {
+        if let nodes = try schemaArray("allOf") { out.append(AllOfKeyword(name: "allOf", nodes: nodes)) }
+        if let nodes = try schemaArray("anyOf") { out.append(AlternativesKeyword(name: "anyOf", nodes: nodes, isOneOf: false)) }
+        if let nodes = try schemaArray("oneOf") { out.append(AlternativesKeyword(name: "oneOf", nodes: nodes, isOneOf: true)) }
+        if object["not"] != nil { out.append(NotKeyword(name: "not", child: try child(location, "not"))) }
+        if rules.hasConditionals, object["if"] != nil {
             let thenNode = object["then"] != nil ? try child(location, "then") : nil
             let elseNode = object["else"] != nil ? try child(location, "else") : nil
             // Kept even without then/else: a passing `if` still contributes annotations.
-            out.append(CompiledKeyword(
-                name: "if", kind: .conditional(if: try child(location, "if"), then: thenNode, else: elseNode)))
+            out.append(ConditionalKeyword(name: "if", condition: try child(location, "if"), thenNode: thenNode, elseNode: elseNode))
         }
     }
 }

@@ -40,6 +40,7 @@ final class SchemaCompiler {
     let registry: SchemaRegistry
     let defaultDraft: SchemaDraft
     let formatAssertion: Bool
+    let contentAssertion: Bool
 
     var documents: [JSONValue] = []
     var resources: [SchemaResource] = []
@@ -48,10 +49,11 @@ final class SchemaCompiler {
     var scopes: [SchemaLocation: SchemaScope] = [:]
     var nodes: [SchemaLocation: SchemaNode] = [:]
 
-    init(registry: SchemaRegistry, defaultDraft: SchemaDraft, formatAssertion: Bool) {
+    init(registry: SchemaRegistry, defaultDraft: SchemaDraft, formatAssertion: Bool, contentAssertion: Bool = false) {
         self.registry = registry
         self.defaultDraft = defaultDraft
         self.formatAssertion = formatAssertion
+        self.contentAssertion = contentAssertion
     }
 
     /// Compiles `schema` (retrieved from `baseURI`, if any) and everything it references.
@@ -105,24 +107,23 @@ final class SchemaCompiler {
     }
 
     /// The draft and vocabularies a schema object declares with `$schema`.
-    func dialect(of schema: JSONValue, inherited: SchemaDraft) throws -> (SchemaDraft, Vocabularies) {
+    /// - Throws: ``SchemaError/unsupportedDraft(_:location:)`` when `$schema` names neither a
+    ///   known draft nor a custom meta-schema the registry holds.
+    func dialect(of schema: JSONValue, inherited: SchemaDraft, at pointer: JSONPointer = .root) throws -> (SchemaDraft, Vocabularies) {
         guard let uri = schema["$schema"]?.string else { return (inherited, .standard) }
         if let draft = SchemaDraft(dialectURI: uri) { return (draft, .standard) }
         // A custom meta-schema: its own `$schema` names the draft, its `$vocabulary` the keywords.
         let key = URIReference(uri).withoutFragment.text
-        guard let metaschema = try registry.document(for: key) else { return (inherited, .standard) }
+        guard let metaschema = try registry.document(for: key) else {
+            throw SchemaError.unsupportedDraft(uri, location: pointer)
+        }
         var draft = inherited
         if let parent = metaschema["$schema"]?.string, let known = SchemaDraft(dialectURI: parent) { draft = known }
         guard let vocabulary = metaschema["$vocabulary"]?.object else { return (draft, .standard) }
+        let known = DraftRules.of(draft).vocabularies
         var vocabularies: Vocabularies = []
         for member in vocabulary {
-            switch member.key {
-            case "https://json-schema.org/draft/2020-12/vocab/applicator": vocabularies.insert(.applicator)
-            case "https://json-schema.org/draft/2020-12/vocab/validation": vocabularies.insert(.validation)
-            case "https://json-schema.org/draft/2020-12/vocab/unevaluated": vocabularies.insert(.unevaluated)
-            case "https://json-schema.org/draft/2020-12/vocab/format-assertion": vocabularies.insert(.formatAssertion)
-            default: break
-            }
+            if let groups = known[member.key] { vocabularies.formUnion(groups) }
         }
         return (draft, vocabularies)
     }
@@ -136,24 +137,28 @@ final class SchemaCompiler {
         var base = base
         var resourceID = resourceID
         let draft = resources[resourceID].draft
-        if draft == .draft7, object["$ref"] != nil {
-            // Draft-07: `$ref` overrides every sibling, `$id` included.
+        let rules = DraftRules.of(draft)
+        // Before 2019-09, `$ref` overrides every sibling, the identifier included — except
+        // at a document's root, whose identifier names the document itself.
+        if rules.refOverridesSiblings, object["$ref"] != nil, !(isResourceRoot && location.pointer.isRoot) {
             scopes[location] = SchemaScope(base: base, resourceID: resourceID)
             return
         }
-        if let id = object["$id"]?.string {
+        if let id = object[rules.idKeyword]?.string {
             let resolved = base.resolving(id)
-            if draft == .draft7 && id.hasPrefix("#") {
+            if rules.fragmentIdentifiersAreAnchors && id.hasPrefix("#") {
                 anchors[base.withoutFragment.text + id] = location
             } else if !isResourceRoot || resolved.withoutFragment.text != resources[resourceID].uri {
                 let uri = resolved.withoutFragment.text
                 var (subDraft, vocabularies) = (draft, resources[resourceID].vocabularies)
-                if object["$schema"] != nil { (subDraft, vocabularies) = try dialect(of: value, inherited: draft) }
+                if object["$schema"] != nil {
+                    (subDraft, vocabularies) = try dialect(of: value, inherited: draft, at: location.pointer)
+                }
                 resourceID = resources.count
                 resources.append(SchemaResource(uri: uri, draft: subDraft, vocabularies: vocabularies, location: location))
                 resourceIDByURI[uri] = resourceID
                 base = resolved.withoutFragment
-                if draft == .draft7, let fragment = resolved.fragment, !fragment.isEmpty {
+                if rules.fragmentIdentifiersAreAnchors, let fragment = resolved.fragment, !fragment.isEmpty {
                     anchors[uri + "#" + fragment] = location
                 }
             } else {
@@ -161,48 +166,45 @@ final class SchemaCompiler {
                 resourceIDByURI[base.text] = resourceID
             }
         }
-        if resources[resourceID].draft == .draft2020_12 {
-            if let anchor = object["$anchor"]?.string { anchors[base.text + "#" + anchor] = location }
-            if let anchor = object["$dynamicAnchor"]?.string {
-                anchors[base.text + "#" + anchor] = location
-                resources[resourceID].dynamicAnchors[anchor] = location
-            }
+        let resourceRules = DraftRules.of(resources[resourceID].draft)
+        if resourceRules.hasAnchorKeyword, let anchor = object["$anchor"]?.string {
+            anchors[base.text + "#" + anchor] = location
+        }
+        if resourceRules.hasDynamicReferences, let anchor = object["$dynamicAnchor"]?.string {
+            anchors[base.text + "#" + anchor] = location
+            resources[resourceID].dynamicAnchors[anchor] = location
+        }
+        // 2019-09: `$recursiveAnchor: true` at a resource's root makes it a target of
+        // `$recursiveRef`, kept as the dynamic anchor with the empty name (no `$dynamicAnchor`
+        // can have it).
+        if resourceRules.hasRecursiveReferences, object["$recursiveAnchor"]?.bool == true,
+            resources[resourceID].location == location
+        {
+            resources[resourceID].dynamicAnchors[Self.recursiveAnchorName] = location
         }
         scopes[location] = SchemaScope(base: base, resourceID: resourceID)
-        for (pointer, child) in Self.subschemas(of: object, at: location.pointer, draft: resources[resourceID].draft) {
+        for (pointer, child) in Self.subschemas(of: object, at: location.pointer, rules: resourceRules) {
             try index(child, at: SchemaLocation(document: location.document, pointer: pointer),
                       base: base, resourceID: resourceID, isResourceRoot: false)
         }
     }
 
+    /// The dynamic-anchor name under which a 2019-09 `$recursiveAnchor: true` is kept.
+    static let recursiveAnchorName = ""
+
     /// The subschemas directly inside a schema object, by the draft's keywords.
-    static func subschemas(of object: JSONObject, at pointer: JSONPointer, draft: SchemaDraft) -> [(JSONPointer, JSONValue)] {
+    static func subschemas(of object: JSONObject, at pointer: JSONPointer, rules: DraftRules) -> [(JSONPointer, JSONValue)] {
         var out: [(JSONPointer, JSONValue)] = []
-        let single: [String]
-        let maps: [String]
-        let arrays: [String]
-        switch draft {
-        case .draft2020_12:
-            single = ["additionalProperties", "propertyNames", "items", "contains", "if", "then", "else", "not",
-                      "unevaluatedItems", "unevaluatedProperties", "contentSchema"]
-            maps = ["properties", "patternProperties", "$defs", "dependentSchemas", "dependencies"]
-            arrays = ["allOf", "anyOf", "oneOf", "prefixItems"]
-        case .draft7:
-            single = ["additionalItems", "additionalProperties", "propertyNames", "items", "contains", "if", "then",
-                      "else", "not"]
-            maps = ["properties", "patternProperties", "definitions", "dependencies"]
-            arrays = ["allOf", "anyOf", "oneOf", "items"]
-        }
-        for keyword in single {
+        for keyword in rules.singleSubschemaKeywords {
             if let child = object[keyword], child.isSchemaShaped { out.append((pointer.appending(keyword), child)) }
         }
-        for keyword in maps {
+        for keyword in rules.subschemaMapKeywords {
             guard let map = object[keyword]?.object else { continue }
             for member in map where member.value.isSchemaShaped {
                 out.append((pointer.appending(keyword).appending(member.key), member.value))
             }
         }
-        for keyword in arrays {
+        for keyword in rules.subschemaArrayKeywords {
             guard let array = object[keyword]?.array else { continue }
             for (i, child) in array.enumerated() where child.isSchemaShaped {
                 out.append((pointer.appending(keyword).appending(index: i), child))

@@ -2,10 +2,12 @@ public import FormaJSON
 
 /// A JSON Schema compiled once and reusable from any number of threads.
 ///
-/// Supports draft 2020-12 (the default) and draft-07 (chosen by `$schema`). References
-/// resolve within the schema, to documents in a ``SchemaRegistry`` and to the bundled
-/// meta-schemas — never over the network. `format` is an annotation unless
-/// ``Options/formatAssertion`` is set.
+/// Supports drafts 2020-12 (the default), 2019-09, 07, 06 and 04, chosen by `$schema` (or
+/// ``Options/defaultDraft`` when a schema has none); a `$schema` naming anything else is a
+/// ``SchemaError`` of kind `unsupportedDraft`. References resolve within the schema, to
+/// documents in a ``SchemaRegistry`` and to the bundled meta-schemas — never over the
+/// network. `format` is an annotation unless ``Options/formatAssertion`` is set, and
+/// draft-07's `contentEncoding`/`contentMediaType` unless ``Options/contentAssertion`` is.
 ///
 /// ```swift
 /// let validator = try Validator(schema: JSONSchema(parsing: #"{"type":"integer","minimum":0}"#))
@@ -17,6 +19,10 @@ public final class Validator: Sendable {
     public struct Options: Sendable {
         /// Whether `format` is asserted (an invalid `date-time` fails) instead of only annotated.
         public var formatAssertion: Bool
+        /// Whether draft-07's `contentEncoding` (base64) and `contentMediaType`
+        /// (`application/json`) are asserted instead of only annotated. Draft-07 allows
+        /// either; 2019-09 and later define them as annotations, so this changes nothing there.
+        public var contentAssertion: Bool
         /// The draft for schemas without `$schema`.
         public var defaultDraft: SchemaDraft
         /// The schema's retrieval URI, the base for its relative references.
@@ -24,12 +30,13 @@ public final class Validator: Sendable {
         /// How deep evaluation may nest (schema levels through references) before failing.
         public var maxEvaluationDepth: Int
 
-        /// Options with format annotation only, draft 2020-12 by default, no base URI.
+        /// Options with format and content annotation only, draft 2020-12 by default, no base URI.
         public init(
-            formatAssertion: Bool = false, defaultDraft: SchemaDraft = .draft2020_12, baseURI: String? = nil,
-            maxEvaluationDepth: Int = 1_000
+            formatAssertion: Bool = false, contentAssertion: Bool = false, defaultDraft: SchemaDraft = .draft2020_12,
+            baseURI: String? = nil, maxEvaluationDepth: Int = 1_000
         ) {
             self.formatAssertion = formatAssertion
+            self.contentAssertion = contentAssertion
             self.defaultDraft = defaultDraft
             self.baseURI = baseURI
             self.maxEvaluationDepth = maxEvaluationDepth
@@ -57,7 +64,8 @@ public final class Validator: Sendable {
     ///   expression or a reference that resolves to nothing.
     public init(schema: JSONSchema, options: Options = Options(), registry: SchemaRegistry = SchemaRegistry()) throws {
         let compiler = SchemaCompiler(
-            registry: registry, defaultDraft: options.defaultDraft, formatAssertion: options.formatAssertion)
+            registry: registry, defaultDraft: options.defaultDraft, formatAssertion: options.formatAssertion,
+            contentAssertion: options.contentAssertion)
         let (root, resources) = try compiler.compileRoot(schema.value, baseURI: options.baseURI)
         self.schema = schema
         self.root = root
@@ -101,26 +109,47 @@ public final class Validator: Sendable {
             return ValidationResult(errors: [SchemaViolation(
                 instanceLocation: .root, keywordLocation: .root, keyword: "", message: "the value does not match the schema")])
         }
-        return ValidationResult(errors: evaluation.errors)
+        return ValidationResult(errors: Self.distinct(evaluation.errors))
+    }
+
+    /// The errors without repeats: one problem reached through several paths (the 2020-12
+    /// meta-schema checks `type` once per vocabulary, so a bad subschema failed it 8 times)
+    /// is reported once, at its first keyword location.
+    static func distinct(_ errors: [SchemaViolation]) -> [SchemaViolation] {
+        guard errors.count > 1 else { return errors }
+        struct Key: Hashable {
+            let instance: JSONPointer
+            let keyword: String
+            let message: String
+        }
+        var seen = Set<Key>()
+        return errors.filter { seen.insert(Key(instance: $0.instanceLocation, keyword: $0.keyword, message: $0.message)).inserted }
     }
 }
 
 extension Validator {
     /// The validator of a draft's meta-schema, compiled once.
     public static func metaschema(for draft: SchemaDraft) -> Validator {
+        // Each is compiled on first use only (static stored properties are lazy).
         switch draft {
-        case .draft2020_12: return metaschema2020
+        case .draft2020_12: return metaschema2020_12
+        case .draft2019_09: return metaschema2019_09
         case .draft7: return metaschema7
+        case .draft6: return metaschema6
+        case .draft4: return metaschema4
         }
     }
 
-    private static let metaschema2020 = compileMetaschema(.draft2020_12)
+    private static let metaschema2020_12 = compileMetaschema(.draft2020_12)
+    private static let metaschema2019_09 = compileMetaschema(.draft2019_09)
     private static let metaschema7 = compileMetaschema(.draft7)
+    private static let metaschema6 = compileMetaschema(.draft6)
+    private static let metaschema4 = compileMetaschema(.draft4)
 
     private static func compileMetaschema(_ draft: SchemaDraft) -> Validator {
         // The bundled meta-schemas are fixed inputs checked by tests, so this cannot fail
         // at run time unless the build itself is broken.
-        guard let document = SchemaRegistry.metaschemas[draft.metaschemaURI],
+        guard let document = SchemaRegistry.metaschema(for: draft.metaschemaURI),
             let validator = try? Validator(schema: document, options: Options(defaultDraft: draft, baseURI: draft.metaschemaURI))
         else { fatalError("bundled meta-schema for \(draft) failed to compile") }
         return validator
@@ -130,5 +159,22 @@ extension Validator {
     /// Custom meta-schemas are not followed: the standard one of their draft applies.
     public static func checkSchema(_ schema: JSONSchema, defaultDraft: SchemaDraft = .draft2020_12) -> ValidationResult {
         metaschema(for: schema.declaredDraft ?? defaultDraft).validate(schema.value)
+    }
+
+    /// Checks `schema` against the meta-schema of its draft, following a custom meta-schema
+    /// in `registry` to the draft it is written in.
+    /// - Parameters:
+    ///   - schema: the schema to check.
+    ///   - defaultDraft: the draft when `schema` has no `$schema`.
+    ///   - registry: where custom meta-schemas named by `$schema` are looked up.
+    /// - Returns: The meta-schema's verdict.
+    /// - Throws: ``SchemaError`` of kind `unsupportedDraft` when `$schema` names neither a
+    ///   known draft nor a document in `registry`.
+    public static func checkSchema(
+        _ schema: JSONSchema, defaultDraft: SchemaDraft = .draft2020_12, registry: SchemaRegistry
+    ) throws -> ValidationResult {
+        let draft = try SchemaCompiler(registry: registry, defaultDraft: defaultDraft, formatAssertion: false)
+            .dialect(of: schema.value, inherited: defaultDraft).0
+        return metaschema(for: draft).validate(schema.value)
     }
 }

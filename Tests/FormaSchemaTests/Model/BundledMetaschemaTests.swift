@@ -26,15 +26,30 @@ struct BundledMetaschemaTests {
         #expect(FileManager.default.fileExists(atPath: Self.metaschemaDirectory.appendingPathComponent("LICENSE").path))
     }
 
-    @Test func everyBundledMetaschemaIsRegistered() {
-        #expect(SchemaRegistry.metaschemas.count == BundledMetaschemas.documents.count)
-        #expect(SchemaRegistry.metaschemas["https://json-schema.org/draft/2020-12/schema"] != nil)
-        #expect(SchemaRegistry.metaschemas["http://json-schema.org/draft-07/schema"] != nil)
+    @Test func everyBundledMetaschemaIsFoundByItsID() throws {
+        #expect(SchemaRegistry.metaschemaIndex.count == BundledMetaschemas.documents.count)
+        for (path, text) in BundledMetaschemas.documents {
+            let value = try JSONParser.parse(text)
+            let id = try #require(value["$id"]?.string ?? value["id"]?.string, "\(path) has no $id")
+            let uri = URIReference(id).withoutFragment.text
+            #expect(SchemaRegistry.metaschemaURI(path: path) == uri, "\(path): the URI read from the path is not its $id")
+            #expect(SchemaRegistry.metaschema(for: uri) == value)
+        }
+        #expect(SchemaRegistry.metaschema(for: "http://json-schema.org/draft-03/schema") == nil)
+    }
+
+    @Test func licencesAreBundled() throws {
+        for name in ["LICENSE", "LICENSE-jsonschema-specifications", "README.md"] {
+            #expect(FileManager.default.fileExists(atPath: Self.metaschemaDirectory.appendingPathComponent(name).path), "\(name)")
+        }
+        let notice = try String(contentsOf: Self.metaschemaDirectory.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("NOTICE"), encoding: .utf8)
+        #expect(notice.contains("LICENSE-jsonschema-specifications"))
     }
 
     @Test(arguments: SchemaDraft.allCases)
     func metaschemasValidateThemselves(draft: SchemaDraft) throws {
-        let document = try #require(SchemaRegistry.metaschemas[draft.metaschemaURI])
+        let document = try #require(SchemaRegistry.metaschema(for: draft.metaschemaURI))
         #expect(Validator.metaschema(for: draft).validate(document).isValid)
         #expect(!Validator.metaschema(for: draft).isValid(["minLength": "three"]))
     }

@@ -8,6 +8,14 @@ final class RefKeyword: Keyword, @unchecked Sendable {
         super.init(name: name)
     }
 
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        // An unresolved reference passes, as it does on the tree.
+        guard let target = reference.node else { return .subschemas }
+        guard let child = compiler.node(for: target) else { return .unsupported }
+        node.applied.append(child)
+        return .subschemas
+    }
+
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
         guard let target = reference.node else { return true }
         return e.evaluate(target, instance, track: track, &evaluated)
@@ -48,6 +56,12 @@ final class AllOfKeyword: Keyword, @unchecked Sendable {
         super.init(name: name)
     }
 
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        guard let children = compiler.children(nodes) else { return .unsupported }
+        node.applied += children
+        return .subschemas
+    }
+
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
         var valid = true
         for (i, child) in nodes.enumerated() {
@@ -72,6 +86,12 @@ final class AlternativesKeyword: Keyword, @unchecked Sendable {
         self.nodes = nodes
         self.isOneOf = isOneOf
         super.init(name: name)
+    }
+
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        guard let children = compiler.children(nodes) else { return .unsupported }
+        if isOneOf { node.oneOf = children } else { node.anyOf = children }
+        return .subschemas
     }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
@@ -131,6 +151,12 @@ final class NotKeyword: Keyword, @unchecked Sendable {
         super.init(name: name)
     }
 
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        guard let child = compiler.node(for: self.child) else { return .unsupported }
+        node.negated.append(child)
+        return .subschemas
+    }
+
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
         var ignored = EvaluatedLocations()
         if !e.evaluateSilently(child, instance, track: false, &ignored) { return true }
@@ -151,6 +177,22 @@ final class ConditionalKeyword: Keyword, @unchecked Sendable {
         self.thenNode = thenNode
         self.elseNode = elseNode
         super.init(name: name)
+    }
+
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        guard let condition = compiler.node(for: self.condition) else { return .unsupported }
+        var thenStream: StreamNode?
+        var elseStream: StreamNode?
+        if let thenNode {
+            guard let child = compiler.node(for: thenNode) else { return .unsupported }
+            thenStream = child
+        }
+        if let elseNode {
+            guard let child = compiler.node(for: elseNode) else { return .unsupported }
+            elseStream = child
+        }
+        node.conditionals.append((condition, thenStream, elseStream))
+        return .subschemas
     }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {

@@ -8,6 +8,12 @@ final class PrefixItemsKeyword: Keyword, @unchecked Sendable {
         super.init(name: name)
     }
 
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        guard let children = compiler.children(nodes) else { return .unsupported }
+        node.prefixItems = children
+        return .value
+    }
+
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
         guard case .array(let array) = instance else { return true }
         var valid = true
@@ -32,6 +38,13 @@ final class ItemsKeyword: Keyword, @unchecked Sendable {
         super.init(name: name)
     }
 
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        guard let child = compiler.node(for: self.child) else { return .unsupported }
+        node.items = child
+        node.itemsStart = start
+        return .value
+    }
+
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
         guard case .array(let array) = instance, array.count > start else { return true }
         var valid = true
@@ -49,15 +62,25 @@ final class ContainsKeyword: Keyword, @unchecked Sendable {
     let child: SchemaNode
     let minimum: Int
     let maximum: Int?
-    init(name: String, child: SchemaNode, minimum: Int, maximum: Int?) {
+    /// Whether matched items count as evaluated for `unevaluatedItems` (2020-12, not 2019-09).
+    let evaluatesItems: Bool
+    init(name: String, child: SchemaNode, minimum: Int, maximum: Int?, evaluatesItems: Bool) {
         self.child = child
         self.minimum = minimum
         self.maximum = maximum
+        self.evaluatesItems = evaluatesItems
         super.init(name: name)
+    }
+
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        guard let child = compiler.node(for: self.child) else { return .unsupported }
+        node.contains = (child, minimum, maximum)
+        return .value
     }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
         guard case .array(let array) = instance else { return true }
+        let track = track && evaluatesItems
         var matches = 0
         var matched: [Int] = []
         for (i, item) in array.enumerated() {
@@ -91,6 +114,7 @@ final class UnevaluatedItemsKeyword: Keyword, @unchecked Sendable {
         self.child = child
         super.init(name: name)
     }
+    override class var evaluationOrder: Int { 3 }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
         guard case .array(let array) = instance else { return true }

@@ -8,6 +8,14 @@ final class PatternPropertiesKeyword: Keyword, @unchecked Sendable {
         super.init(name: name)
     }
 
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        for (regex, schema) in list {
+            guard let child = compiler.node(for: schema) else { return .unsupported }
+            node.patternProperties.append((regex, child))
+        }
+        return .value
+    }
+
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
         guard case .object(let object) = instance else { return true }
         var valid = true
@@ -35,6 +43,15 @@ final class AdditionalPropertiesKeyword: Keyword, @unchecked Sendable {
         self.known = known
         self.patterns = patterns
         super.init(name: name)
+    }
+
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        guard let child = compiler.node(for: self.child) else { return .unsupported }
+        node.additional = child
+        node.additionalIsFused = false
+        node.additionalKnown = PropertyLookup(known)
+        node.additionalPatterns = patterns
+        return .value
     }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
@@ -109,6 +126,7 @@ final class UnevaluatedPropertiesKeyword: Keyword, @unchecked Sendable {
         self.child = child
         super.init(name: name)
     }
+    override class var evaluationOrder: Int { 3 }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
         guard case .object(let object) = instance else { return true }

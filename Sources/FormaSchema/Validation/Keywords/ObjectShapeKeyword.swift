@@ -25,6 +25,25 @@ final class ObjectShapeKeyword: Keyword, @unchecked Sendable {
         super.init(name: name)
     }
 
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        guard let children = compiler.children(nodes) else { return .unsupported }
+        node.table = PropertyLookup(table)
+        node.propertyNodes = children
+        node.requiredMask |= requiredMask
+        if let additional {
+            guard let child = compiler.node(for: additional) else { return .unsupported }
+            node.additional = child
+            node.additionalIsFused = true
+        }
+        // A `required` compiled before `properties` put every name in `otherRequired`.
+        node.otherRequired = node.otherRequired.filter { name in
+            guard let i = table.position(of: name), i < 64 else { return true }
+            node.requiredMask |= 1 << UInt64(i)
+            return false
+        }
+        return .value
+    }
+
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
         guard case .object(let object) = instance else { return true }
         var found: UInt64 = 0

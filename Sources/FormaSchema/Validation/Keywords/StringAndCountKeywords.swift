@@ -7,6 +7,12 @@ final class MaxLengthKeyword: Keyword, @unchecked Sendable {
         self.limit = limit
         super.init(name: name)
     }
+    override class var evaluationOrder: Int { 0 }
+
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        node.maxLength = limit
+        return .value
+    }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
         // A code point takes at least one UTF-8 byte: short strings pass without counting.
@@ -25,6 +31,12 @@ final class MinLengthKeyword: Keyword, @unchecked Sendable {
         self.limit = limit
         super.init(name: name)
     }
+    override class var evaluationOrder: Int { 0 }
+
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        node.minLength = limit
+        return .value
+    }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
         guard case .string(let s) = instance else { return true }
@@ -42,6 +54,12 @@ final class PatternKeyword: Keyword, @unchecked Sendable {
     init(name: String, regex: ECMARegex) {
         self.regex = regex
         super.init(name: name)
+    }
+    override class var evaluationOrder: Int { 1 }
+
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        node.patterns.append(regex)
+        return .value
     }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
@@ -70,6 +88,17 @@ final class CountKeyword: Keyword, @unchecked Sendable {
         self.isMaximum = isMaximum
         super.init(name: name)
     }
+    override class var evaluationOrder: Int { 0 }
+
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        switch (counted, isMaximum) {
+        case (.items, true): node.maxItems = limit
+        case (.items, false): node.minItems = limit
+        case (.properties, true): node.maxProperties = limit
+        case (.properties, false): node.minProperties = limit
+        }
+        return .value
+    }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
         let count: Int
@@ -89,6 +118,13 @@ final class CountKeyword: Keyword, @unchecked Sendable {
 
 /// `uniqueItems: true`.
 final class UniqueItemsKeyword: Keyword, @unchecked Sendable {
+    override class var evaluationOrder: Int { 1 }
+
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        node.uniqueItems = true
+        return .value
+    }
+
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
         guard case .array(let a) = instance, a.count > 1 else { return true }
         var seen = [JSONValue: Int](minimumCapacity: a.count)
@@ -110,6 +146,18 @@ final class RequiredKeyword: Keyword, @unchecked Sendable {
         self.names = names
         super.init(name: name)
     }
+    override class var evaluationOrder: Int { 0 }
+
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        for name in names {
+            if let i = node.table?.table.position(of: name), i < 64 {
+                node.requiredMask |= 1 << UInt64(i)
+            } else {
+                node.otherRequired.append(name)
+            }
+        }
+        return .value
+    }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
         guard case .object(let o) = instance else { return true }
@@ -130,6 +178,7 @@ final class DependentRequiredKeyword: Keyword, @unchecked Sendable {
         self.pairs = pairs
         super.init(name: name)
     }
+    override class var evaluationOrder: Int { 1 }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
         guard case .object(let o) = instance else { return true }
@@ -142,5 +191,76 @@ final class DependentRequiredKeyword: Keyword, @unchecked Sendable {
             }
         }
         return valid
+    }
+}
+
+extension MaxLengthKeyword: AssertionKeyword {
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        try r.count("maxLength").map { [MaxLengthKeyword(name: "maxLength", limit: $0)] } ?? []
+    }
+}
+
+extension MinLengthKeyword: AssertionKeyword {
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        try r.count("minLength").map { [MinLengthKeyword(name: "minLength", limit: $0)] } ?? []
+    }
+}
+
+extension PatternKeyword: AssertionKeyword {
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        guard let value = r.object["pattern"] else { return [] }
+        guard case .string(let p) = value else { throw r.fail("pattern", "expected a regular expression string") }
+        return [PatternKeyword(name: "pattern", regex: try r.regex(p, at: r.location.appending("pattern")))]
+    }
+}
+
+extension CountKeyword: AssertionKeyword {
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        var out: [Keyword] = []
+        for (keyword, counted, isMaximum) in [("maxItems", Counted.items, true), ("minItems", .items, false),
+                                              ("maxProperties", .properties, true), ("minProperties", .properties, false)] {
+            if let n = try r.count(keyword) {
+                out.append(CountKeyword(name: keyword, limit: n, counted: counted, isMaximum: isMaximum))
+            }
+        }
+        return out
+    }
+}
+
+extension UniqueItemsKeyword: AssertionKeyword {
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        guard let value = r.object["uniqueItems"] else { return [] }
+        guard case .bool(let unique) = value else { throw r.fail("uniqueItems", "expected a boolean") }
+        return unique ? [UniqueItemsKeyword(name: "uniqueItems")] : []
+    }
+}
+
+extension RequiredKeyword: AssertionKeyword {
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        guard let value = r.object["required"] else { return [] }
+        guard case .array(let names) = value, let strings = Optional(names.compactMap(\.string)),
+            strings.count == names.count
+        else { throw r.fail("required", "expected an array of property names") }
+        return strings.isEmpty ? [] : [RequiredKeyword(name: "required", names: strings)]
+    }
+}
+
+extension DependentRequiredKeyword: AssertionKeyword {
+    /// `dependentRequired`, and the property-array members of `dependencies` (the schema
+    /// members are ``DependentSchemasKeyword``'s), as the draft names them.
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        var out: [Keyword] = []
+        for keyword in r.rules.requiredDependencyKeywords {
+            guard let value = r.object[keyword], case .object(let map) = value else { continue }
+            var pairs: [(property: String, required: [String])] = []
+            for member in map {
+                guard case .array(let names) = member.value else { continue }  // a schema
+                let strings = names.compactMap(\.string)
+                guard strings.count == names.count else { throw r.fail(keyword, "expected arrays of property names") }
+                pairs.append((member.key, strings))
+            }
+            if !pairs.isEmpty { out.append(DependentRequiredKeyword(name: keyword, pairs: pairs)) }
+        }
+        return out
     }
 }

@@ -7,6 +7,12 @@ final class TypeKeyword: Keyword, @unchecked Sendable {
         self.types = types
         super.init(name: name)
     }
+    override class var evaluationOrder: Int { 0 }
+
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        node.types = types
+        return .value
+    }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
         if types.matches(instance) { return true }
@@ -34,6 +40,12 @@ final class EnumKeyword: Keyword, @unchecked Sendable {
         self.utf8Strings = self.strings?.map { Array($0.utf8) }
         super.init(name: name)
     }
+    override class var evaluationOrder: Int { 0 }
+
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        if let strings { node.enumStrings = strings } else { node.enumValues = options }
+        return .value
+    }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
         if let utf8Strings {
@@ -58,6 +70,13 @@ final class ConstKeyword: Keyword, @unchecked Sendable {
         self.value = value
         super.init(name: name)
     }
+    override class var evaluationOrder: Int { 0 }
+
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        node.constValue = value
+        node.hasConst = true
+        return .value
+    }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
         if instance == value { return true }
@@ -72,6 +91,12 @@ final class MultipleOfKeyword: Keyword, @unchecked Sendable {
     init(name: String, divisor: JSONNumber) {
         self.divisor = divisor
         super.init(name: name)
+    }
+    override class var evaluationOrder: Int { 0 }
+
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        node.multiplesOf.append(divisor)
+        return .value
     }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
@@ -90,6 +115,12 @@ final class BoundKeyword: Keyword, @unchecked Sendable {
         self.limit = limit
         self.bound = bound
         super.init(name: name)
+    }
+    override class var evaluationOrder: Int { 0 }
+
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        node.bounds.append((limit, bound))
+        return .value
     }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
@@ -114,10 +145,23 @@ final class FormatKeyword: Keyword, @unchecked Sendable {
     let format: String
     /// The format's check, looked up once; `nil` for unknown formats, which pass.
     let check: (@Sendable (String) -> Bool)?
-    init(name: String, format: String) {
+    /// - Parameter rfc1123Hostnames: whether `hostname` follows RFC 1123 (drafts 04 and 06).
+    init(name: String, format: String, rfc1123Hostnames: Bool = false) {
         self.format = format
-        self.check = FormatChecker.checker(for: format)
+        if rfc1123Hostnames, format == "hostname" {
+            self.check = { HostnameFormat.isRFC1123Hostname($0) }
+        } else {
+            self.check = FormatChecker.checker(for: format)
+        }
         super.init(name: name)
+    }
+    override class var evaluationOrder: Int { 1 }
+
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        // Unknown formats pass, as they do on the tree.
+        guard let check else { return .subschemas }
+        node.formats.append(check)
+        return .value
     }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
@@ -136,6 +180,12 @@ final class ContentKeyword: Keyword, @unchecked Sendable {
         self.mediaType = mediaType
         super.init(name: name)
     }
+    override class var evaluationOrder: Int { 1 }
+
+    override func addStreamForm(to node: StreamNode, _ compiler: inout StreamCompiler) -> StreamForm {
+        node.contents.append((encoding, mediaType))
+        return .value
+    }
 
     override func evaluate(_ e: inout Evaluation, _ node: SchemaNode, _ instance: JSONValue, track: Bool, _ evaluated: inout EvaluatedLocations) -> Bool {
         guard case .string(let s) = instance,
@@ -143,5 +193,98 @@ final class ContentKeyword: Keyword, @unchecked Sendable {
         else { return true }
         if e.collect { e.report(node, name, problem) }
         return false
+    }
+}
+
+extension TypeKeyword: AssertionKeyword {
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        guard let value = r.object["type"] else { return [] }
+        let names: [JSONValue]
+        switch value {
+        case .string: names = [value]
+        case .array(let a): names = a
+        default: throw r.fail("type", "expected a type name or an array of them")
+        }
+        var set: TypeSet = []
+        for name in names {
+            guard let s = name.string, let t = TypeSet(name: s) else { throw r.fail("type", "unknown type \(name.serialized())") }
+            set.insert(t)
+        }
+        return [TypeKeyword(name: "type", types: set)]
+    }
+}
+
+extension EnumKeyword: AssertionKeyword {
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        guard let value = r.object["enum"] else { return [] }
+        guard case .array(let options) = value else { throw r.fail("enum", "expected an array") }
+        return [EnumKeyword(name: "enum", options: options)]
+    }
+}
+
+extension ConstKeyword: AssertionKeyword {
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        r.object["const"].map { [ConstKeyword(name: "const", value: $0)] } ?? []
+    }
+}
+
+extension MultipleOfKeyword: AssertionKeyword {
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        guard let n = try r.number("multipleOf") else { return [] }
+        guard !n.isNegative, !n.isZero else { throw r.fail("multipleOf", "expected a number > 0") }
+        return [MultipleOfKeyword(name: "multipleOf", divisor: n)]
+    }
+}
+
+extension BoundKeyword: AssertionKeyword {
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        var out: [Keyword] = []
+        guard r.rules.booleanExclusiveBounds else {
+            for (keyword, bound) in [("maximum", Bound.maximum), ("minimum", .minimum),
+                                     ("exclusiveMaximum", .exclusiveMaximum), ("exclusiveMinimum", .exclusiveMinimum)] {
+                if let n = try r.number(keyword) { out.append(BoundKeyword(name: keyword, limit: n, bound: bound)) }
+            }
+            return out
+        }
+        // Draft-04: `exclusiveMaximum: true` makes `maximum` exclusive.
+        func exclusive(_ keyword: String) throws -> Bool {
+            guard let value = r.object[keyword] else { return false }
+            guard case .bool(let flag) = value else { throw r.fail(keyword, "expected a boolean (draft-04)") }
+            return flag
+        }
+        let exclusiveMaximum = try exclusive("exclusiveMaximum")
+        let exclusiveMinimum = try exclusive("exclusiveMinimum")
+        if let n = try r.number("maximum") {
+            out.append(BoundKeyword(name: "maximum", limit: n, bound: exclusiveMaximum ? .exclusiveMaximum : .maximum))
+        }
+        if let n = try r.number("minimum") {
+            out.append(BoundKeyword(name: "minimum", limit: n, bound: exclusiveMinimum ? .exclusiveMinimum : .minimum))
+        }
+        return out
+    }
+}
+
+extension FormatKeyword: AssertionKeyword {
+    static var vocabulary: Vocabularies { [] }
+
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        guard r.assertsFormat, let value = r.object["format"] else { return [] }
+        guard case .string(let name) = value else { throw r.fail("format", "expected a format name") }
+        return [FormatKeyword(name: "format", format: name, rfc1123Hostnames: r.rules.hostnamesAreRFC1123)]
+    }
+}
+
+extension ContentKeyword: AssertionKeyword {
+    static var vocabulary: Vocabularies { [] }
+
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        // Draft-07 lets validators assert content (opt-in: peers and schema authors treat it
+        // as an annotation); 2019-09 and later make it annotation only.
+        guard r.assertsContent, r.rules.contentIsAssertable else { return [] }
+        let encoding = r.object["contentEncoding"]
+        let mediaType = r.object["contentMediaType"]
+        guard encoding != nil || mediaType != nil else { return [] }
+        return [ContentKeyword(name: encoding != nil ? "contentEncoding" : "contentMediaType",
+                               encoding: encoding?.string, mediaType: mediaType?.string)]
     }
 }

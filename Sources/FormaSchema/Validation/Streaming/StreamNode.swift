@@ -102,7 +102,8 @@ struct StreamCompiler {
         return compiler.node(for: root)
     }
 
-    private mutating func node(for schema: SchemaNode) -> StreamNode? {
+    /// The stream node of `schema`, built on first use; `nil` when it needs the tree.
+    mutating func node(for schema: SchemaNode) -> StreamNode? {
         if let existing = built[ObjectIdentifier(schema)] { return existing }
         let node = StreamNode()
         built[ObjectIdentifier(schema)] = node  // before the keywords: cycles meet it here
@@ -137,7 +138,8 @@ struct StreamCompiler {
         return node
     }
 
-    private mutating func children(_ schemas: [SchemaNode]) -> [StreamNode]? {
+    /// The stream nodes of `schemas`, or `nil` when one needs the tree.
+    mutating func children(_ schemas: [SchemaNode]) -> [StreamNode]? {
         var out: [StreamNode] = []
         for schema in schemas {
             guard let child = node(for: schema) else { return nil }
@@ -146,120 +148,13 @@ struct StreamCompiler {
         return out
     }
 
-    /// Adds one keyword; `false` when it has no stream form.
+    /// Adds one keyword, by its own ``Keyword/addStreamForm(to:_:)``; `false` when it has
+    /// no stream form.
     private mutating func add(_ keyword: Keyword, to node: StreamNode) -> Bool {
-        switch keyword {
-        case let k as TypeKeyword:
-            node.types = k.types
-        case let k as EnumKeyword:
-            if let strings = k.strings { node.enumStrings = strings } else { node.enumValues = k.options }
-        case let k as ConstKeyword:
-            node.constValue = k.value
-            node.hasConst = true
-        case let k as MultipleOfKeyword:
-            node.multiplesOf.append(k.divisor)
-        case let k as BoundKeyword:
-            node.bounds.append((k.limit, k.bound))
-        case let k as MaxLengthKeyword:
-            node.maxLength = k.limit
-        case let k as MinLengthKeyword:
-            node.minLength = k.limit
-        case let k as PatternKeyword:
-            node.patterns.append(k.regex)
-        case let k as FormatKeyword:
-            // Unknown formats pass, as ``FormatKeyword`` lets them.
-            guard let check = k.check else { return true }
-            node.formats.append(check)
-        case let k as ContentKeyword:
-            node.contents.append((k.encoding, k.mediaType))
-        case let k as CountKeyword:
-            switch (k.counted, k.isMaximum) {
-            case (.items, true): node.maxItems = k.limit
-            case (.items, false): node.minItems = k.limit
-            case (.properties, true): node.maxProperties = k.limit
-            case (.properties, false): node.minProperties = k.limit
-            }
-        case is UniqueItemsKeyword:
-            node.uniqueItems = true
-        case let k as RequiredKeyword:
-            for name in k.names {
-                if let i = node.table?.table.position(of: name), i < 64 {
-                    node.requiredMask |= 1 << UInt64(i)
-                } else {
-                    node.otherRequired.append(name)
-                }
-            }
-        case let k as ObjectShapeKeyword:
-            guard let nodes = children(k.nodes) else { return false }
-            node.table = PropertyLookup(k.table)
-            node.propertyNodes = nodes
-            node.requiredMask |= k.requiredMask
-            if let additional = k.additional {
-                guard let child = self.node(for: additional) else { return false }
-                node.additional = child
-                node.additionalIsFused = true
-            }
-            // A `required` compiled before `properties` put every name in `otherRequired`.
-            node.otherRequired = node.otherRequired.filter { name in
-                guard let i = k.table.position(of: name), i < 64 else { return true }
-                node.requiredMask |= 1 << UInt64(i)
-                return false
-            }
-        case let k as PatternPropertiesKeyword:
-            for (regex, schema) in k.list {
-                guard let child = self.node(for: schema) else { return false }
-                node.patternProperties.append((regex, child))
-            }
-        case let k as AdditionalPropertiesKeyword:
-            guard let child = self.node(for: k.child) else { return false }
-            node.additional = child
-            node.additionalIsFused = false
-            node.additionalKnown = PropertyLookup(k.known)
-            node.additionalPatterns = k.patterns
-        case let k as PrefixItemsKeyword:
-            guard let nodes = children(k.nodes) else { return false }
-            node.prefixItems = nodes
-        case let k as ItemsKeyword:
-            guard let child = self.node(for: k.child) else { return false }
-            node.items = child
-            node.itemsStart = k.start
-        case let k as ContainsKeyword:
-            guard let child = self.node(for: k.child) else { return false }
-            node.contains = (child, k.minimum, k.maximum)
-        case let k as AllOfKeyword:
-            guard let nodes = children(k.nodes) else { return false }
-            node.applied += nodes
-        case let k as AlternativesKeyword:
-            guard let nodes = children(k.nodes) else { return false }
-            if k.isOneOf { node.oneOf = nodes } else { node.anyOf = nodes }
-        case let k as NotKeyword:
-            guard let child = self.node(for: k.child) else { return false }
-            node.negated.append(child)
-        case let k as ConditionalKeyword:
-            guard let condition = self.node(for: k.condition) else { return false }
-            var thenNode: StreamNode?
-            var elseNode: StreamNode?
-            if let schema = k.thenNode {
-                guard let child = self.node(for: schema) else { return false }
-                thenNode = child
-            }
-            if let schema = k.elseNode {
-                guard let child = self.node(for: schema) else { return false }
-                elseNode = child
-            }
-            node.conditionals.append((condition, thenNode, elseNode))
-        case let k as RefKeyword:
-            // An unresolved reference passes, as ``RefKeyword`` does.
-            guard let target = k.reference.node else { return true }
-            guard let child = self.node(for: target) else { return false }
-            node.applied.append(child)
-        default:
-            return false
-        }
-        if !(keyword is AllOfKeyword || keyword is AlternativesKeyword || keyword is NotKeyword
-            || keyword is ConditionalKeyword || keyword is RefKeyword)
-        {
-            node.hasDirectKeywords = true
+        switch keyword.addStreamForm(to: node, &self) {
+        case .unsupported: return false
+        case .value: node.hasDirectKeywords = true
+        case .subschemas: break
         }
         return true
     }

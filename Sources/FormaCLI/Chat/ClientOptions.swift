@@ -26,7 +26,15 @@ struct ClientOptions: ParsableArguments {
     @Option(help: "Transport retries per request after rate limits, server errors and connection failures (default 5).")
     var maxRetries: Int?
 
+    @Option(help: ArgumentHelp(
+        "A PEM file of CA certificates to trust instead of the system's (a private or corporate CA). Certificates are always verified.",
+        valueName: "file"))
+    var caBundle: String?
+
     func validate() throws {
+        if let caBundle, !FileManager.default.isReadableFile(atPath: caBundle) {
+            throw ValidationError("--ca-bundle \(caBundle): no such readable file")
+        }
         if provider == .custom, baseURL == nil { throw ValidationError("--provider custom needs --base-url") }
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be positive") }
         if let maxRetries, maxRetries < 0 { throw ValidationError("--max-retries must not be negative") }
@@ -44,6 +52,7 @@ struct ClientOptions: ParsableArguments {
             profile, apiKey: apiKey, baseURL: baseURL, environment: environment)
         if let timeout { configuration.transport.requestTimeout = .milliseconds(Int64(timeout * 1000)) }
         if let maxRetries { configuration.retryPolicy.maxRetries = maxRetries }
+        if let caBundle { configuration.transport.caBundlePath = caBundle }
         return configuration
     }
 

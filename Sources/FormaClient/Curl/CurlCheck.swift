@@ -26,7 +26,14 @@ enum CurlCheck {
     static func error(for code: CURLcode, context: String, detail: String?) -> APIError {
         let summary = curl_easy_strerror(code).map { String(cString: $0) } ?? "code \(code.rawValue)"
         var message = "\(context): \(summary)"
+        if code == CURLE_PEER_FAILED_VERIFICATION {
+            // curl's summary ("SSL peer certificate or SSH remote key was not OK") does not say what to do.
+            message = "\(context): TLS certificate verification failed"
+        }
         if let detail, !detail.isEmpty, detail != summary { message += " (\(detail))" }
+        if code == CURLE_PEER_FAILED_VERIFICATION {
+            message += "; to trust a private CA, give its PEM file as CurlTransport.Configuration.caBundlePath (forma: --ca-bundle FILE)"
+        }
         return APIError(kind: kind(for: code), message: message)
     }
 

@@ -28,10 +28,6 @@ struct DraftRules: Sendable {
     let hasAnchorKeyword: Bool
     /// Whether `exclusiveMaximum`/`exclusiveMinimum` are booleans modifying `maximum`/`minimum`.
     let booleanExclusiveBounds: Bool
-    /// Whether `contains` and `propertyNames` exist (`const`, the other draft-06 keyword, is in ``assertions``).
-    let hasDraft6Keywords: Bool
-    /// Whether `if`/`then`/`else` exist.
-    let hasConditionals: Bool
     /// Whether `items` may be an array, continued by `additionalItems` (else `prefixItems`).
     let itemsArrayForm: Bool
     /// The keywords read as dependencies (each may hold name arrays or schemas).
@@ -43,8 +39,6 @@ struct DraftRules: Sendable {
     let hasRecursiveReferences: Bool
     /// Whether `$dynamicRef`/`$dynamicAnchor` exist.
     let hasDynamicReferences: Bool
-    /// Whether `unevaluatedItems`/`unevaluatedProperties` exist.
-    let hasUnevaluated: Bool
     /// Whether the items `contains` matched count as evaluated for `unevaluatedItems`.
     let containsEvaluatesItems: Bool
     /// Whether `contentEncoding`/`contentMediaType` may be asserted (when asked for).
@@ -54,8 +48,9 @@ struct DraftRules: Sendable {
     let hostnamesAreRFC1123: Bool
     /// `$vocabulary` URIs and the keyword groups they switch on.
     let vocabularies: [String: Vocabularies]
-    /// The keywords made from their values alone that the draft has, in reading order.
-    let assertions: [any AssertionKeyword.Type]
+    /// The keywords the draft has, but the references, in reading order (which is also their
+    /// order within an evaluation class, so errors come out in this order).
+    let keywords: [any ReadableKeyword.Type]
     /// Keywords holding one subschema, a map of them, or an array of them.
     let singleSubschemaKeywords: [String]
     let subschemaMapKeywords: [String]
@@ -72,48 +67,59 @@ struct DraftRules: Sendable {
         }
     }
 
-    /// Draft-04's assertions: all but `const`.
-    static let draft4Assertions: [any AssertionKeyword.Type] = [
+    /// Draft-04's keywords.
+    static let draft4Keywords: [any ReadableKeyword.Type] = [
         TypeKeyword.self, EnumKeyword.self, MultipleOfKeyword.self, BoundKeyword.self, MaxLengthKeyword.self,
         MinLengthKeyword.self, PatternKeyword.self, CountKeyword.self, UniqueItemsKeyword.self, RequiredKeyword.self,
         DependentRequiredKeyword.self, ContentKeyword.self, FormatKeyword.self,
+        ObjectShapeKeyword.self, PatternPropertiesKeyword.self, AdditionalPropertiesKeyword.self,
+        DependentSchemasKeyword.self, ItemsKeyword.self, AllOfKeyword.self, AlternativesKeyword.self, NotKeyword.self,
     ]
-    /// The assertions of draft-06 and later (`const` added; how each reads still follows the rules).
-    static let assertions: [any AssertionKeyword.Type] = [
+    /// Draft-06's: `const`, `propertyNames` and `contains` added.
+    static let draft6Keywords: [any ReadableKeyword.Type] = [
         TypeKeyword.self, EnumKeyword.self, ConstKeyword.self, MultipleOfKeyword.self, BoundKeyword.self,
         MaxLengthKeyword.self, MinLengthKeyword.self, PatternKeyword.self, CountKeyword.self, UniqueItemsKeyword.self,
         RequiredKeyword.self, DependentRequiredKeyword.self, ContentKeyword.self, FormatKeyword.self,
+        ObjectShapeKeyword.self, PatternPropertiesKeyword.self, AdditionalPropertiesKeyword.self,
+        PropertyNamesKeyword.self, DependentSchemasKeyword.self, ItemsKeyword.self, ContainsKeyword.self,
+        AllOfKeyword.self, AlternativesKeyword.self, NotKeyword.self,
     ]
+    /// Draft-07's: `if`/`then`/`else` added.
+    static let draft7Keywords: [any ReadableKeyword.Type] = draft6Keywords + [ConditionalKeyword.self]
+    /// 2019-09's and 2020-12's: `unevaluatedProperties`/`unevaluatedItems` added (how the
+    /// others read differs by the rules above: arrays, dependencies, `contains` bounds).
+    static let draft2019Keywords: [any ReadableKeyword.Type] =
+        draft7Keywords + [UnevaluatedPropertiesKeyword.self, UnevaluatedItemsKeyword.self]
 
     static let draft4 = DraftRules(
         idKeyword: "id", refOverridesSiblings: true, fragmentIdentifiersAreAnchors: true, hasAnchorKeyword: false,
-        booleanExclusiveBounds: true, hasDraft6Keywords: false, hasConditionals: false, itemsArrayForm: true,
+        booleanExclusiveBounds: true, itemsArrayForm: true,
         requiredDependencyKeywords: ["dependencies"], schemaDependencyKeywords: ["dependencies"],
-        hasContainsBounds: false, hasRecursiveReferences: false, hasDynamicReferences: false, hasUnevaluated: false,
+        hasContainsBounds: false, hasRecursiveReferences: false, hasDynamicReferences: false,
         containsEvaluatesItems: false, contentIsAssertable: false, hostnamesAreRFC1123: true, vocabularies: [:],
-        assertions: draft4Assertions,
+        keywords: draft4Keywords,
         singleSubschemaKeywords: ["additionalItems", "additionalProperties", "items", "not"],
         subschemaMapKeywords: ["properties", "patternProperties", "definitions", "dependencies"],
         subschemaArrayKeywords: ["allOf", "anyOf", "oneOf", "items"])
 
     static let draft6 = DraftRules(
         idKeyword: "$id", refOverridesSiblings: true, fragmentIdentifiersAreAnchors: true, hasAnchorKeyword: false,
-        booleanExclusiveBounds: false, hasDraft6Keywords: true, hasConditionals: false, itemsArrayForm: true,
+        booleanExclusiveBounds: false, itemsArrayForm: true,
         requiredDependencyKeywords: ["dependencies"], schemaDependencyKeywords: ["dependencies"],
-        hasContainsBounds: false, hasRecursiveReferences: false, hasDynamicReferences: false, hasUnevaluated: false,
+        hasContainsBounds: false, hasRecursiveReferences: false, hasDynamicReferences: false,
         containsEvaluatesItems: false, contentIsAssertable: false, hostnamesAreRFC1123: true, vocabularies: [:],
-        assertions: assertions,
+        keywords: draft6Keywords,
         singleSubschemaKeywords: ["additionalItems", "additionalProperties", "propertyNames", "items", "contains", "not"],
         subschemaMapKeywords: ["properties", "patternProperties", "definitions", "dependencies"],
         subschemaArrayKeywords: ["allOf", "anyOf", "oneOf", "items"])
 
     static let draft7 = DraftRules(
         idKeyword: "$id", refOverridesSiblings: true, fragmentIdentifiersAreAnchors: true, hasAnchorKeyword: false,
-        booleanExclusiveBounds: false, hasDraft6Keywords: true, hasConditionals: true, itemsArrayForm: true,
+        booleanExclusiveBounds: false, itemsArrayForm: true,
         requiredDependencyKeywords: ["dependencies"], schemaDependencyKeywords: ["dependencies"],
-        hasContainsBounds: false, hasRecursiveReferences: false, hasDynamicReferences: false, hasUnevaluated: false,
+        hasContainsBounds: false, hasRecursiveReferences: false, hasDynamicReferences: false,
         containsEvaluatesItems: false, contentIsAssertable: true, hostnamesAreRFC1123: false, vocabularies: [:],
-        assertions: assertions,
+        keywords: draft7Keywords,
         singleSubschemaKeywords: ["additionalItems", "additionalProperties", "propertyNames", "items", "contains",
                                   "if", "then", "else", "not"],
         subschemaMapKeywords: ["properties", "patternProperties", "definitions", "dependencies"],
@@ -123,16 +129,16 @@ struct DraftRules: Sendable {
     // (the suite's optional dependencies-compatibility tests).
     static let draft2019_09 = DraftRules(
         idKeyword: "$id", refOverridesSiblings: false, fragmentIdentifiersAreAnchors: false, hasAnchorKeyword: true,
-        booleanExclusiveBounds: false, hasDraft6Keywords: true, hasConditionals: true, itemsArrayForm: true,
+        booleanExclusiveBounds: false, itemsArrayForm: true,
         requiredDependencyKeywords: ["dependentRequired", "dependencies"],
         schemaDependencyKeywords: ["dependentSchemas", "dependencies"],
-        hasContainsBounds: true, hasRecursiveReferences: true, hasDynamicReferences: false, hasUnevaluated: true,
+        hasContainsBounds: true, hasRecursiveReferences: true, hasDynamicReferences: false,
         containsEvaluatesItems: false, contentIsAssertable: false, hostnamesAreRFC1123: false,
         vocabularies: [
             "https://json-schema.org/draft/2019-09/vocab/applicator": [.applicator, .unevaluated],
             "https://json-schema.org/draft/2019-09/vocab/validation": .validation,
         ],
-        assertions: assertions,
+        keywords: draft2019Keywords,
         singleSubschemaKeywords: ["additionalItems", "additionalProperties", "propertyNames", "items", "contains",
                                   "if", "then", "else", "not", "unevaluatedItems", "unevaluatedProperties",
                                   "contentSchema"],
@@ -142,10 +148,10 @@ struct DraftRules: Sendable {
 
     static let draft2020_12 = DraftRules(
         idKeyword: "$id", refOverridesSiblings: false, fragmentIdentifiersAreAnchors: false, hasAnchorKeyword: true,
-        booleanExclusiveBounds: false, hasDraft6Keywords: true, hasConditionals: true, itemsArrayForm: false,
+        booleanExclusiveBounds: false, itemsArrayForm: false,
         requiredDependencyKeywords: ["dependentRequired", "dependencies"],
         schemaDependencyKeywords: ["dependentSchemas", "dependencies"],
-        hasContainsBounds: true, hasRecursiveReferences: false, hasDynamicReferences: true, hasUnevaluated: true,
+        hasContainsBounds: true, hasRecursiveReferences: false, hasDynamicReferences: true,
         containsEvaluatesItems: true, contentIsAssertable: false, hostnamesAreRFC1123: false,
         vocabularies: [
             "https://json-schema.org/draft/2020-12/vocab/applicator": .applicator,
@@ -153,7 +159,7 @@ struct DraftRules: Sendable {
             "https://json-schema.org/draft/2020-12/vocab/unevaluated": .unevaluated,
             "https://json-schema.org/draft/2020-12/vocab/format-assertion": .formatAssertion,
         ],
-        assertions: assertions,
+        keywords: draft2019Keywords,
         singleSubschemaKeywords: ["additionalProperties", "propertyNames", "items", "contains", "if", "then", "else",
                                   "not", "unevaluatedItems", "unevaluatedProperties", "contentSchema"],
         subschemaMapKeywords: ["properties", "patternProperties", "$defs", "dependentSchemas", "dependencies"],

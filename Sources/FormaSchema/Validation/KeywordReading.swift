@@ -1,7 +1,7 @@
 import FormaJSON
 
-/// What an ``AssertionKeyword`` reads itself from: the schema object, where it is, its
-/// draft's rules, and whether `format` and content are asserted there.
+/// What a ``ReadableKeyword`` reads itself from: the schema object, where it is, its draft's
+/// rules, whether `format` and content are asserted there, and the compiler, for subschemas.
 struct KeywordReading {
     let object: JSONObject
     /// The schema object's location in its document.
@@ -11,6 +11,34 @@ struct KeywordReading {
     let assertsFormat: Bool
     /// Whether content is asserted (the option; the draft must also allow it).
     let assertsContent: Bool
+    /// Compiles the subschema at the given tokens below this schema object.
+    let compileChild: ([String]) throws -> SchemaNode
+
+    /// The subschema at `tokens` below this schema object, compiled.
+    func child(_ tokens: String...) throws -> SchemaNode { try compileChild(tokens) }
+
+    /// The subschema `keyword` holds, compiled; `nil` when absent.
+    func subschema(_ keyword: String) throws -> SchemaNode? {
+        object[keyword] == nil ? nil : try compileChild([keyword])
+    }
+
+    /// The non-empty array of subschemas `keyword` holds, compiled; `nil` when absent.
+    /// - Throws: ``SchemaError`` when it is not a non-empty array.
+    func schemaArray(_ keyword: String) throws -> [SchemaNode]? {
+        guard let value = object[keyword] else { return nil }
+        guard case .array(let items) = value, !items.isEmpty else {
+            throw fail(keyword, "expected a non-empty array of schemas")
+        }
+        return try items.indices.map { try compileChild([keyword, String($0)]) }
+    }
+
+    /// The object of subschemas `keyword` holds (not compiled); `nil` when absent.
+    /// - Throws: ``SchemaError`` when it is not an object.
+    func schemaMap(_ keyword: String) throws -> JSONObject? {
+        guard let value = object[keyword] else { return nil }
+        guard case .object(let members) = value else { throw fail(keyword, "expected an object of schemas") }
+        return members
+    }
 
     /// A bad value of `keyword`.
     func fail(_ keyword: String, _ expected: String) -> SchemaError {
@@ -46,10 +74,10 @@ struct KeywordReading {
     }
 }
 
-/// A keyword made from its value alone, with no subschemas: the validation vocabulary,
-/// `format` and content. Each reads itself; a draft's ``DraftRules/assertions`` lists which
-/// it has, in the order they are read.
-protocol AssertionKeyword: Keyword {
+/// A keyword that reads itself from its schema object: every keyword but the references
+/// (`$ref`, `$recursiveRef`, `$dynamicRef`, read by the compiler, which resolves them). A
+/// draft's ``DraftRules/keywords`` lists which it has, in the order they are read.
+protocol ReadableKeyword: Keyword {
     /// The `$vocabulary` group that switches the keyword (empty: always on).
     static var vocabulary: Vocabularies { get }
 
@@ -58,6 +86,6 @@ protocol AssertionKeyword: Keyword {
     static func read(_ reading: KeywordReading) throws -> [Keyword]
 }
 
-extension AssertionKeyword {
+extension ReadableKeyword {
     static var vocabulary: Vocabularies { .validation }
 }

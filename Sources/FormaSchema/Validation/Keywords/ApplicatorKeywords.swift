@@ -208,3 +208,44 @@ final class ConditionalKeyword: Keyword, @unchecked Sendable {
         return ok
     }
 }
+
+extension AllOfKeyword: ReadableKeyword {
+    static var vocabulary: Vocabularies { .applicator }
+
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        try r.schemaArray("allOf").map { [AllOfKeyword(name: "allOf", nodes: $0)] } ?? []
+    }
+}
+
+extension AlternativesKeyword: ReadableKeyword {
+    static var vocabulary: Vocabularies { .applicator }
+
+    /// `anyOf` and `oneOf`.
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        var out: [Keyword] = []
+        if let nodes = try r.schemaArray("anyOf") { out.append(AlternativesKeyword(name: "anyOf", nodes: nodes, isOneOf: false)) }
+        if let nodes = try r.schemaArray("oneOf") { out.append(AlternativesKeyword(name: "oneOf", nodes: nodes, isOneOf: true)) }
+        return out
+    }
+}
+
+extension NotKeyword: ReadableKeyword {
+    static var vocabulary: Vocabularies { .applicator }
+
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        try r.subschema("not").map { [NotKeyword(name: "not", child: $0)] } ?? []
+    }
+}
+
+extension ConditionalKeyword: ReadableKeyword {
+    static var vocabulary: Vocabularies { .applicator }
+
+    /// `if` with its `then` and `else`; kept without them, as a passing `if` still
+    /// contributes annotations.
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        guard r.object["if"] != nil else { return [] }
+        let thenNode = try r.subschema("then")
+        let elseNode = try r.subschema("else")
+        return [ConditionalKeyword(name: "if", condition: try r.child("if"), thenNode: thenNode, elseNode: elseNode)]
+    }
+}

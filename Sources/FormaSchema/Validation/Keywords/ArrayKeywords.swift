@@ -129,3 +129,60 @@ final class UnevaluatedItemsKeyword: Keyword, @unchecked Sendable {
         return valid
     }
 }
+
+extension ItemsKeyword: ReadableKeyword {
+    static var vocabulary: Vocabularies { .applicator }
+
+    /// The array keywords as the draft reads them: `prefixItems` then `items` (2020-12), or
+    /// `items` as a schema, or as an array continued by `additionalItems` (earlier drafts).
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        var out: [Keyword] = []
+        if !r.rules.itemsArrayForm {
+            var prefixCount = 0
+            if let nodes = try r.schemaArray("prefixItems") {
+                prefixCount = nodes.count
+                out.append(PrefixItemsKeyword(name: "prefixItems", nodes: nodes))
+            }
+            if let child = try r.subschema("items") { out.append(ItemsKeyword(name: "items", child: child, start: prefixCount)) }
+        } else if case .array(let items)? = r.object["items"] {
+            let nodes = try items.indices.map { try r.child("items", String($0)) }
+            out.append(PrefixItemsKeyword(name: "items", nodes: nodes))
+            if let child = try r.subschema("additionalItems") {
+                out.append(ItemsKeyword(name: "additionalItems", child: child, start: nodes.count))
+            }
+        } else if let child = try r.subschema("items") {
+            out.append(ItemsKeyword(name: "items", child: child, start: 0))
+        }
+        return out
+    }
+}
+
+extension ContainsKeyword: ReadableKeyword {
+    static var vocabulary: Vocabularies { .applicator }
+
+    /// `contains`, with `minContains`/`maxContains` where the draft has them.
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        guard let child = try r.subschema("contains") else { return [] }
+        var minimum = 1
+        var maximum: Int?
+        if r.rules.hasContainsBounds {
+            for keyword in ["minContains", "maxContains"] {
+                guard let value = r.object[keyword] else { continue }
+                guard case .number(let n) = value, n.isInteger, !n.isNegative else {
+                    throw r.fail(keyword, "expected a non-negative integer")
+                }
+                if keyword == "minContains" { minimum = n.intValue ?? Int.max } else { maximum = n.intValue ?? Int.max }
+            }
+        }
+        return [ContainsKeyword(name: "contains", child: child, minimum: minimum, maximum: maximum,
+                                evaluatesItems: r.rules.containsEvaluatesItems)]
+    }
+}
+
+extension UnevaluatedItemsKeyword: ReadableKeyword {
+    static var vocabulary: Vocabularies { .unevaluated }
+
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        try r.subschema("unevaluatedItems").map { [UnevaluatedItemsKeyword(name: "unevaluatedItems", child: $0)] } ?? []
+    }
+}

@@ -147,3 +147,70 @@ final class UnevaluatedPropertiesKeyword: Keyword, @unchecked Sendable {
         return valid
     }
 }
+
+extension PatternPropertiesKeyword: ReadableKeyword {
+    static var vocabulary: Vocabularies { .applicator }
+
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        guard let members = try r.schemaMap("patternProperties") else { return [] }
+        var list: [(regex: ECMARegex, node: SchemaNode)] = []
+        for member in members {
+            let regex = try r.regex(member.key, at: r.location.appending("patternProperties").appending(member.key))
+            list.append((regex, try r.child("patternProperties", member.key)))
+        }
+        return [PatternPropertiesKeyword(name: "patternProperties", list: list)]
+    }
+}
+
+extension AdditionalPropertiesKeyword: ReadableKeyword {
+    static var vocabulary: Vocabularies { .applicator }
+
+    /// Also reads the names of `properties` and the patterns of `patternProperties`, which say
+    /// which members are not additional.
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        guard let child = try r.subschema("additionalProperties") else { return [] }
+        let known = try r.schemaMap("properties")?.map(\.key) ?? []
+        var patterns: [ECMARegex] = []
+        for member in try r.schemaMap("patternProperties") ?? [:] {
+            patterns.append(try r.regex(member.key, at: r.location.appending("patternProperties").appending(member.key)))
+        }
+        return [AdditionalPropertiesKeyword(
+            name: "additionalProperties", child: child, known: PropertyTable(known), patterns: patterns)]
+    }
+}
+
+extension PropertyNamesKeyword: ReadableKeyword {
+    static var vocabulary: Vocabularies { .applicator }
+
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        try r.subschema("propertyNames").map { [PropertyNamesKeyword(name: "propertyNames", child: $0)] } ?? []
+    }
+}
+
+extension DependentSchemasKeyword: ReadableKeyword {
+    static var vocabulary: Vocabularies { .applicator }
+
+    /// `dependentSchemas`, and the schema members of `dependencies`, as the draft names them.
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        var out: [Keyword] = []
+        for keyword in r.rules.schemaDependencyKeywords {
+            guard let members = try r.schemaMap(keyword) else { continue }
+            var list: [(property: String, node: SchemaNode)] = []
+            for member in members where member.value.isSchemaShaped {
+                list.append((member.key, try r.child(keyword, member.key)))
+            }
+            if !list.isEmpty { out.append(DependentSchemasKeyword(name: keyword, list: list)) }
+        }
+        return out
+    }
+}
+
+extension UnevaluatedPropertiesKeyword: ReadableKeyword {
+    static var vocabulary: Vocabularies { .unevaluated }
+
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        try r.subschema("unevaluatedProperties").map {
+            [UnevaluatedPropertiesKeyword(name: "unevaluatedProperties", child: $0)]
+        } ?? []
+    }
+}

@@ -102,3 +102,20 @@ extension Evaluation {
         return result
     }
 }
+
+extension ObjectShapeKeyword: ReadableKeyword {
+    static var vocabulary: Vocabularies { .applicator }
+
+    /// `properties`; ``Keyword/fused(_:)`` later folds `required` and `additionalProperties` in.
+    static func read(_ r: KeywordReading) throws -> [Keyword] {
+        guard let members = try r.schemaMap("properties") else { return [] }
+        var names: [String] = []
+        var nodes: [SchemaNode] = []
+        for member in members {
+            nodes.append(try r.child("properties", member.key))
+            names.append(member.key)
+        }
+        return [ObjectShapeKeyword(
+            name: "properties", table: PropertyTable(names), nodes: nodes, requiredMask: 0, additional: nil)]
+    }
+}

@@ -194,19 +194,19 @@ final class DependentRequiredKeyword: Keyword, @unchecked Sendable {
     }
 }
 
-extension MaxLengthKeyword: AssertionKeyword {
+extension MaxLengthKeyword: ReadableKeyword {
     static func read(_ r: KeywordReading) throws -> [Keyword] {
         try r.count("maxLength").map { [MaxLengthKeyword(name: "maxLength", limit: $0)] } ?? []
     }
 }
 
-extension MinLengthKeyword: AssertionKeyword {
+extension MinLengthKeyword: ReadableKeyword {
     static func read(_ r: KeywordReading) throws -> [Keyword] {
         try r.count("minLength").map { [MinLengthKeyword(name: "minLength", limit: $0)] } ?? []
     }
 }
 
-extension PatternKeyword: AssertionKeyword {
+extension PatternKeyword: ReadableKeyword {
     static func read(_ r: KeywordReading) throws -> [Keyword] {
         guard let value = r.object["pattern"] else { return [] }
         guard case .string(let p) = value else { throw r.fail("pattern", "expected a regular expression string") }
@@ -214,7 +214,7 @@ extension PatternKeyword: AssertionKeyword {
     }
 }
 
-extension CountKeyword: AssertionKeyword {
+extension CountKeyword: ReadableKeyword {
     static func read(_ r: KeywordReading) throws -> [Keyword] {
         var out: [Keyword] = []
         for (keyword, counted, isMaximum) in [("maxItems", Counted.items, true), ("minItems", .items, false),
@@ -227,7 +227,7 @@ extension CountKeyword: AssertionKeyword {
     }
 }
 
-extension UniqueItemsKeyword: AssertionKeyword {
+extension UniqueItemsKeyword: ReadableKeyword {
     static func read(_ r: KeywordReading) throws -> [Keyword] {
         guard let value = r.object["uniqueItems"] else { return [] }
         guard case .bool(let unique) = value else { throw r.fail("uniqueItems", "expected a boolean") }
@@ -235,7 +235,7 @@ extension UniqueItemsKeyword: AssertionKeyword {
     }
 }
 
-extension RequiredKeyword: AssertionKeyword {
+extension RequiredKeyword: ReadableKeyword {
     static func read(_ r: KeywordReading) throws -> [Keyword] {
         guard let value = r.object["required"] else { return [] }
         guard case .array(let names) = value, let strings = Optional(names.compactMap(\.string)),
@@ -245,7 +245,7 @@ extension RequiredKeyword: AssertionKeyword {
     }
 }
 
-extension DependentRequiredKeyword: AssertionKeyword {
+extension DependentRequiredKeyword: ReadableKeyword {
     /// `dependentRequired`, and the property-array members of `dependencies` (the schema
     /// members are ``DependentSchemasKeyword``'s), as the draft names them.
     static func read(_ r: KeywordReading) throws -> [Keyword] {

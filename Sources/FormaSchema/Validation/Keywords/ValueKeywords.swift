@@ -196,7 +196,7 @@ final class ContentKeyword: Keyword, @unchecked Sendable {
     }
 }
 
-extension TypeKeyword: AssertionKeyword {
+extension TypeKeyword: ReadableKeyword {
     static func read(_ r: KeywordReading) throws -> [Keyword] {
         guard let value = r.object["type"] else { return [] }
         let names: [JSONValue]
@@ -214,7 +214,7 @@ extension TypeKeyword: AssertionKeyword {
     }
 }
 
-extension EnumKeyword: AssertionKeyword {
+extension EnumKeyword: ReadableKeyword {
     static func read(_ r: KeywordReading) throws -> [Keyword] {
         guard let value = r.object["enum"] else { return [] }
         guard case .array(let options) = value else { throw r.fail("enum", "expected an array") }
@@ -222,13 +222,13 @@ extension EnumKeyword: AssertionKeyword {
     }
 }
 
-extension ConstKeyword: AssertionKeyword {
+extension ConstKeyword: ReadableKeyword {
     static func read(_ r: KeywordReading) throws -> [Keyword] {
         r.object["const"].map { [ConstKeyword(name: "const", value: $0)] } ?? []
     }
 }
 
-extension MultipleOfKeyword: AssertionKeyword {
+extension MultipleOfKeyword: ReadableKeyword {
     static func read(_ r: KeywordReading) throws -> [Keyword] {
         guard let n = try r.number("multipleOf") else { return [] }
         guard !n.isNegative, !n.isZero else { throw r.fail("multipleOf", "expected a number > 0") }
@@ -236,7 +236,7 @@ extension MultipleOfKeyword: AssertionKeyword {
     }
 }
 
-extension BoundKeyword: AssertionKeyword {
+extension BoundKeyword: ReadableKeyword {
     static func read(_ r: KeywordReading) throws -> [Keyword] {
         var out: [Keyword] = []
         guard r.rules.booleanExclusiveBounds else {
@@ -264,7 +264,7 @@ extension BoundKeyword: AssertionKeyword {
     }
 }
 
-extension FormatKeyword: AssertionKeyword {
+extension FormatKeyword: ReadableKeyword {
     static var vocabulary: Vocabularies { [] }
 
     static func read(_ r: KeywordReading) throws -> [Keyword] {
@@ -274,7 +274,7 @@ extension FormatKeyword: AssertionKeyword {
     }
 }
 
-extension ContentKeyword: AssertionKeyword {
+extension ContentKeyword: ReadableKeyword {
     static var vocabulary: Vocabularies { [] }
 
     static func read(_ r: KeywordReading) throws -> [Keyword] {

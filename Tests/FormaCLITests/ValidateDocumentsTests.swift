@@ -127,3 +127,19 @@ struct ValidateDocumentsTests {
         #expect(check.status == 0, "\(check.standardOutput)\(check.standardError)")
     }
 }
+
+@Suite("forma validate: many errors in one large JSON document")
+struct ValidateLargeDocumentTests {
+    @Test("every error of a large document is located, by one positional read")
+    func manyErrors() throws {
+        let dir = try TemporaryDirectory()
+        let schema = try dir.write("s.json", #"{"type": "array", "items": {"type": "integer"}}"#)
+        let items = (0..<40_000).map { $0 % 2 == 0 ? "1" : "\"x\(String(repeating: "y", count: 200))\"" }
+        let data = try dir.write("big.json", "[\n" + items.joined(separator: ",\n") + "\n]\n")
+        let outcome = try FormaProcess.run(["validate", "--schema", schema, data])
+        #expect(outcome.status == 1)
+        #expect(outcome.outputLines.count == 20_000)
+        #expect(outcome.outputLines.first?.hasPrefix("\(data):3:1: /1: ") == true)
+        #expect(outcome.outputLines.last?.hasPrefix("\(data):40001:1: /39999: ") == true)
+    }
+}

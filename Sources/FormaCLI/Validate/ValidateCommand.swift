@@ -102,8 +102,11 @@ struct ValidateCommand: ParsableCommand {
         options.forceJSONL = jsonl
         options.schema = schema
         options.requireSchema = requireSchema
-        options.formatAssertion = formatAssertion
         options.references = mappings
+        // Every schema, from --schema, a catalog or a document's $schema, loads alike.
+        options.makeLoader = { [formatAssertion] path in
+            SchemaLoader(path: path, formatAssertion: formatAssertion, references: mappings)
+        }
         options.session.format = output
         options.session.forceJSONL = jsonl
         options.session.maxInstanceBytes = maxInstanceBytes

@@ -20,8 +20,10 @@ final class ValidationRun {
         var schema: String?
         var catalog: SchemaCatalog?
         var requireSchema = false
-        var formatAssertion = false
         var references: [ReferenceMapping] = []
+        /// How a schema file is loaded (format assertion, drafts, …): the command's one
+        /// place for schema options, whatever the file.
+        var makeLoader: (String) -> SchemaLoader = { SchemaLoader(path: $0, formatAssertion: false, references: []) }
         var session = ValidationSession.Settings()
     }
 
@@ -172,7 +174,7 @@ final class ValidationRun {
     /// The compiled schema in `file`, compiled once; `nil` (reported once) when it fails.
     func validator(for file: String) -> Validator? {
         if let cached = validators[file] { return cached }
-        let loader = SchemaLoader(path: file, formatAssertion: options.formatAssertion, references: options.references)
+        let loader = options.makeLoader(file)
         do {
             let validator = try loader.load()
             validators[file] = validator

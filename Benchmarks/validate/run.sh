@@ -8,8 +8,7 @@
 # Builds forma in release, generates the corpus under Benchmarks/.corpus/ if it is missing,
 # then times `forma validate --format-assertion` (median wall time, instances/s, MB/s, peak
 # RSS) with all processors and with one (--jobs 1), and runs peers.py (jsonschema-rs with
-# orjson and with json, fastjsonschema, jsonschema on a subset) and ajv (node-ajv, when
-# installed). Every tool does the same
+# orjson and with json, fastjsonschema, jsonschema on a subset). Every tool does the same
 # work: read the file, parse each line, validate it, count the invalid ones; the invalid
 # counts are printed so they can be compared.
 set -euo pipefail
@@ -78,9 +77,3 @@ time_forma "forma (--jobs 1)" --jobs 1
 time_forma "forma (all processors)"
 echo
 python3 "$here/peers.py" "$schema" "$corpus" --runs "$peer_runs" --forma-rate "$FORMA_RATE"
-# ajv (Debian's node-ajv, draft-07 like the invoice schema), when node and ajv are present.
-if command -v node >/dev/null && NODE_PATH=/usr/share/nodejs node -e 'require("ajv")' 2>/dev/null; then
-    NODE_PATH=/usr/share/nodejs node "$here/ajv_bench.js" "$schema" "$corpus" "$peer_runs" "$FORMA_RATE"
-else
-    echo "ajv: not installed (apt-get install node-ajv); skipped"
-fi

@@ -143,3 +143,32 @@ struct ValidateLargeDocumentTests {
         #expect(outcome.outputLines.last?.hasPrefix("\(data):40001:1: /39999: ") == true)
     }
 }
+
+@Suite("forma validate: a real GitHub workflow against the public workflow schema")
+struct ValidateWorkflowTests {
+    @Test("on: stays a string key, and a misspelt key is reported at its line and column")
+    func workflow() throws {
+        let schema = try #require(PublicSchemas.directory, "shared/public-schemas is missing") + "/github-workflow.json"
+        let dir = try TemporaryDirectory()
+        let good = try dir.write("ci.yml", """
+            name: CI
+            on:
+              push:
+                branches: [main]
+              pull_request:
+            jobs:
+              test:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@v4
+                  - run: swift test
+
+            """)
+        let bad = try dir.write("bad.yml", "name: CI\non: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    stepz:\n      - run: x\n")
+        let outcome = try FormaProcess.run(["validate", "--format-assertion", "--schema", schema, good, bad])
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("1 valid, 1 invalid"))
+        #expect(outcome.outputLines.contains("\(bad):6:5: /jobs/test/stepz: property \"stepz\" is not allowed"))
+        #expect(outcome.outputLines.allSatisfy { $0.hasPrefix(bad + ":") })
+    }
+}

@@ -127,3 +127,48 @@ struct ValidateDocumentsTests {
         #expect(check.status == 0, "\(check.standardOutput)\(check.standardError)")
     }
 }
+
+@Suite("forma validate: many errors in one large JSON document")
+struct ValidateLargeDocumentTests {
+    @Test("every error of a large document is located, by one positional read")
+    func manyErrors() throws {
+        let dir = try TemporaryDirectory()
+        let schema = try dir.write("s.json", #"{"type": "array", "items": {"type": "integer"}}"#)
+        let items = (0..<40_000).map { $0 % 2 == 0 ? "1" : "\"x\(String(repeating: "y", count: 200))\"" }
+        let data = try dir.write("big.json", "[\n" + items.joined(separator: ",\n") + "\n]\n")
+        let outcome = try FormaProcess.run(["validate", "--schema", schema, data])
+        #expect(outcome.status == 1)
+        #expect(outcome.outputLines.count == 20_000)
+        #expect(outcome.outputLines.first?.hasPrefix("\(data):3:1: /1: ") == true)
+        #expect(outcome.outputLines.last?.hasPrefix("\(data):40001:1: /39999: ") == true)
+    }
+}
+
+@Suite("forma validate: a real GitHub workflow against the public workflow schema")
+struct ValidateWorkflowTests {
+    @Test("on: stays a string key, and a misspelt key is reported at its line and column")
+    func workflow() throws {
+        let schema = try #require(PublicSchemas.directory, "shared/public-schemas is missing") + "/github-workflow.json"
+        let dir = try TemporaryDirectory()
+        let good = try dir.write("ci.yml", """
+            name: CI
+            on:
+              push:
+                branches: [main]
+              pull_request:
+            jobs:
+              test:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@v4
+                  - run: swift test
+
+            """)
+        let bad = try dir.write("bad.yml", "name: CI\non: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    stepz:\n      - run: x\n")
+        let outcome = try FormaProcess.run(["validate", "--format-assertion", "--schema", schema, good, bad])
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("1 valid, 1 invalid"))
+        #expect(outcome.outputLines.contains("\(bad):6:5: /jobs/test/stepz: property \"stepz\" is not allowed"))
+        #expect(outcome.outputLines.allSatisfy { $0.hasPrefix(bad + ":") })
+    }
+}

@@ -22,6 +22,13 @@ struct ValidateManyFilesTests {
         let glob = try FormaProcess.run(["validate", "--schema", schema, dir.path("tree") + "/**/*.toml"])
         #expect(glob.status == 0)
         #expect(glob.standardError.contains("1 valid, 0 invalid"))
+        // Without **, * stays within one directory level.
+        let shallow = try FormaProcess.run(["validate", "--schema", schema, dir.path("tree") + "/*/*.yml"])
+        #expect(shallow.status == 1)
+        #expect(shallow.standardError.contains("0 valid, 1 invalid"))
+        let relative = try FormaProcess.run(["validate", "--schema", schema, "tree/*.yaml"], in: dir.url)
+        #expect(relative.status == 0)
+        #expect(relative.standardError.contains("1 valid, 0 invalid"))
     }
 
     @Test("a glob matching nothing is an error with exit 2, even beside valid files")

@@ -46,12 +46,15 @@ final class InputFile {
     }
 
     /// Reads the whole file.
-    /// - Parameter limit: The largest size accepted, in bytes.
+    /// - Parameters:
+    ///   - limit: The largest size accepted, in bytes.
+    ///   - chunkSize: How much one `read(2)` asks for (small for many small files, such as
+    ///     config files, whose buffer would otherwise be mostly zero-filled for nothing).
     /// - Returns: The file's bytes, or `nil` when the file is larger than `limit`.
     /// - Throws: ``CommandFailure`` when reading fails.
-    func readAll(limit: Int) throws -> [UInt8]? {
+    func readAll(limit: Int, chunkSize: Int = 1 << 16) throws -> [UInt8]? {
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var chunk = [UInt8](repeating: 0, count: chunkSize)
         while true {
             let n = try chunk.withUnsafeMutableBytes { buffer -> Int in
                 guard let base = buffer.baseAddress else { return 0 }

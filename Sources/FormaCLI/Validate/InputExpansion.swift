@@ -41,8 +41,12 @@ struct InputExpansion {
                 return
             }
             let root = GlobPattern.literalPrefix(of: argument)
+            // Without **, a pattern never matches deeper than its own components: do not walk
+            // a whole tree (node_modules, say) for `*.yaml`.
+            let rootDepth = root == "." ? 0 : root.split(separator: "/").count
+            let depth = argument.contains("**") ? Int.max : argument.split(separator: "/").count - rootDepth
             var found: [String] = []
-            walk(root, into: &found) { path in
+            walk(root, maxDepth: depth, into: &found) { path in
                 pattern.matches(root == "." && !argument.hasPrefix("./") ? String(path.dropFirst(2)) : path)
             }
             if found.isEmpty { problems.append("\(argument): no files match") }
@@ -62,20 +66,21 @@ struct InputExpansion {
         add(argument)  // a plain file; opening it reports a missing one
     }
 
-    /// Collects the files under `root` that `keep` accepts, sorted per directory.
-    private func walk(_ root: String, into found: inout [String], keep: (String) -> Bool) {
+    /// Collects the files under `root`, at most `maxDepth` components below it, that `keep`
+    /// accepts, sorted per directory.
+    private func walk(_ root: String, maxDepth: Int = Int.max, into found: inout [String], keep: (String) -> Bool) {
         let manager = FileManager.default
         var visited: Set<String> = []
-        var stack = [root]
-        while let directory = stack.popLast() {
+        var stack = [(root, 1)]
+        while let (directory, depth) = stack.popLast() {
             let resolved = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
             guard visited.insert(resolved).inserted else { continue }
             guard let names = try? manager.contentsOfDirectory(atPath: directory) else { continue }
-            var subdirectories: [String] = []
+            var subdirectories: [(String, Int)] = []
             for name in names.sorted() {
                 let path = directory == "/" ? "/" + name : directory + "/" + name
                 if POSIX.isDirectory(path) {
-                    if name != ".git" { subdirectories.append(path) }
+                    if name != ".git", depth < maxDepth { subdirectories.append((path, depth + 1)) }
                 } else if keep(path) {
                     found.append(path)
                 }

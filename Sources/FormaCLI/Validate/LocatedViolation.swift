@@ -26,7 +26,14 @@ struct LocatedViolation: Sendable {
     /// Only invalid instances are located, by a scan that follows each error's pointer
     /// without building a tree, so valid instances (the fast path) pay nothing.
     static func locate(_ errors: [SchemaViolation], inJSON bytes: UnsafeRawBufferPointer, line: Int) -> [LocatedViolation] {
-        errors.map { error in
+        // Each scan is a pass over the text: for many errors in a large document, one
+        // positional read that records every value is cheaper.
+        if errors.count > 8, errors.count * bytes.count > 64 << 20,
+            let document = try? DocumentReader.read(Array(bytes), format: .json).first
+        {
+            return locate(errors, in: document, line: line)
+        }
+        return errors.map { error in
             let onKey = keyKeywords.contains(error.keyword) || error.keywordLocation.tokens.last.map(keyKeywords.contains) == true
             let position = JSONPositionScanner.position(of: error.instanceLocation, key: onKey, in: bytes)
                 ?? SourcePosition(line: 1, column: 1)

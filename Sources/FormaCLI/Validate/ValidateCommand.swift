@@ -112,10 +112,13 @@ struct ValidateCommand: ParsableCommand {
         options.forceJSONL = jsonl
         options.schema = schema
         options.requireSchema = requireSchema
-        options.formatAssertion = formatAssertion
-        options.contentAssertion = contentAssertion
-        options.defaultDraft = defaultDraft.draft
         options.references = mappings
+        // Every schema, from --schema, a catalog or a document's $schema, loads alike.
+        options.makeLoader = { [formatAssertion, contentAssertion, defaultDraft] path in
+            SchemaLoader(
+                path: path, formatAssertion: formatAssertion, references: mappings,
+                contentAssertion: contentAssertion, defaultDraft: defaultDraft.draft)
+        }
         options.session.format = output
         options.session.forceJSONL = jsonl
         options.session.maxInstanceBytes = maxInstanceBytes

@@ -20,10 +20,10 @@ final class ValidationRun {
         var schema: String?
         var catalog: SchemaCatalog?
         var requireSchema = false
-        var formatAssertion = false
-        var contentAssertion = false
-        var defaultDraft: SchemaDraft = .draft2020_12
         var references: [ReferenceMapping] = []
+        /// How a schema file is loaded (format assertion, drafts, …): the command's one
+        /// place for schema options, whatever the file.
+        var makeLoader: (String) -> SchemaLoader = { SchemaLoader(path: $0, formatAssertion: false, references: []) }
         var session = ValidationSession.Settings()
     }
 
@@ -85,7 +85,7 @@ final class ValidationRun {
         do {
             let file = try InputFile(path: path)
             reporter = InstanceReporter(format: options.report, fileName: file.displayName)
-            guard let read = try file.readAll(limit: options.session.maxInstanceBytes) else {
+            guard let read = try file.readAll(limit: options.session.maxInstanceBytes, chunkSize: 16 << 10) else {
                 var output: [UInt8] = []
                 reporter.oversized(line: 1, limit: options.session.maxInstanceBytes, into: &output)
                 sink.write(output)
@@ -137,7 +137,8 @@ final class ValidationRun {
         }
         for document in documents {
             let index = format == .yaml ? document.index : nil
-            let result = validator.validate(document.value)
+            // Most documents are valid: the boolean check collects no errors.
+            let result = validator.isValid(document.value) ? ValidationResult(errors: []) : validator.validate(document.value)
             if result.isValid {
                 reporter.valid(line: document.start.line, document: index, into: &output)
                 ownTally.valid += 1
@@ -173,9 +174,7 @@ final class ValidationRun {
     /// The compiled schema in `file`, compiled once; `nil` (reported once) when it fails.
     func validator(for file: String) -> Validator? {
         if let cached = validators[file] { return cached }
-        let loader = SchemaLoader(
-            path: file, formatAssertion: options.formatAssertion, references: options.references,
-            contentAssertion: options.contentAssertion, defaultDraft: options.defaultDraft)
+        let loader = options.makeLoader(file)
         do {
             let validator = try loader.load()
             validators[file] = validator

@@ -14,13 +14,14 @@ public enum DocumentReader {
     public struct Options: Sendable {
         /// The deepest nesting of arrays and objects accepted.
         public var maxDepth: Int
-        /// The most YAML nodes a document may expand to, aliases included.
+        /// The most YAML nodes that aliases may bring in (again) across a stream.
         public var maxNodes: Int
 
         /// Options with the given limits.
         /// - Parameters:
         ///   - maxDepth: The deepest nesting accepted (512 by default).
-        ///   - maxNodes: The most nodes YAML aliases may expand to (1,000,000 by default).
+        ///   - maxNodes: The most nodes YAML aliases may bring in (1,000,000 by default); a
+        ///     file without aliases is not limited.
         public init(maxDepth: Int = 512, maxNodes: Int = 1_000_000) {
             self.maxDepth = maxDepth
             self.maxNodes = maxNodes

@@ -60,6 +60,17 @@ struct YAMLReaderTests {
         #expect(ContinuousClock.now - started < .seconds(1))
     }
 
+    @Test("the node budget bounds what aliases bring in, not the size of the document")
+    func budget() throws {
+        let options = DocumentReader.Options(maxNodes: 10)
+        let plain = "[" + (0..<100).map(String.init).joined(separator: ", ") + "]"
+        #expect(try DocumentReader.read(plain, format: .yaml, options: options)[0].value.array?.count == 100)
+        let aliased = "a: &a [1, 2, 3, 4]\nb: [*a, *a, *a]\n"
+        let error = #expect(throws: DocumentError.self) { try DocumentReader.read(aliased, format: .yaml, options: options) }
+        #expect(error?.kind == .aliasBudget)
+        #expect(error?.position == SourcePosition(line: 2, column: 13))
+    }
+
     @Test("duplicate keys, unsupported tags, tab indentation, invalid UTF-8, deep nesting")
     func hostile() {
         let duplicate = #expect(throws: DocumentError.self) { try DocumentReader.read("a: 1\nb: 2\na: 3\n", format: .yaml) }

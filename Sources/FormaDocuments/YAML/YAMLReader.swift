@@ -9,7 +9,7 @@ import FormaJSON
 /// - plain scalars resolve by the core schema (``YAMLCoreSchema``); quoted ones are strings;
 /// - a tag other than the core ones (`!!str`, `!!int`, `!!float`, `!!bool`, `!!null`,
 ///   `!!map`, `!!seq`, and the non-specific `!`) is an error, since it has no JSON meaning;
-/// - aliases are expanded, but the expanded node count is capped (`maxNodes`), so a
+/// - aliases are expanded, but the nodes they bring in are capped (`maxNodes`), so a
 ///   "billion laughs" file fails fast: expansion shares storage, so memory stays flat;
 /// - a key repeated in one mapping is an error at the repeat; keys must be scalars;
 /// - `<<` merge keys (YAML 1.1, used by docker-compose files) merge mappings in.
@@ -18,6 +18,7 @@ struct YAMLReader {
     private var recorder = PositionRecorder()
     private var anchors: [String: (value: JSONValue, nodes: Int)] = [:]
     private var nodes = 0
+    private var expanded = 0
     private let maxDepth: Int
     private let maxNodes: Int
     private var depth = 0
@@ -60,7 +61,14 @@ struct YAMLReader {
 
     private mutating func count(_ added: Int, at position: SourcePosition) throws(DocumentError) {
         nodes += added
-        guard nodes <= maxNodes else {
+    }
+
+    /// Counts the nodes an alias brings in again; only these are bounded, so a large file
+    /// without aliases is never refused.
+    private mutating func expand(_ added: Int, at position: SourcePosition) throws(DocumentError) {
+        nodes += added
+        expanded += added
+        guard expanded <= maxNodes else {
             throw DocumentError(
                 kind: .aliasBudget,
                 message: "aliases expand to more than \(maxNodes) nodes (a \"billion laughs\" document?); refused",
@@ -75,7 +83,7 @@ struct YAMLReader {
             guard let anchored = anchors[anchor] else {
                 throw DocumentError(kind: .syntax, message: "unknown alias *\(anchor)", position: event.position)
             }
-            try count(anchored.nodes, at: event.position)
+            try expand(anchored.nodes, at: event.position)
             return anchored.value
         case .scalar(let text, let tag, let plain, let anchor):
             try count(1, at: event.position)

@@ -2,7 +2,7 @@
 ///
 /// A schema's `$schema` chooses its draft; schemas without one use
 /// ``Validator/Options/defaultDraft`` (2020-12 unless set). What each draft's keywords mean
-/// is one table, ``DraftRules``, read by the compiler.
+/// is one internal table (`DraftRules`), read by the compiler.
 public enum SchemaDraft: String, Sendable, Hashable, CaseIterable {
     /// Draft 2020-12, the default.
     case draft2020_12 = "https://json-schema.org/draft/2020-12/schema"

@@ -4,6 +4,16 @@ import Testing
 @Suite("JSONNumber — exactness, order, multiples, text")
 struct JSONNumberTests {
     /// The number the parser produces for `literal`.
+    /// Found by `scripts/fuzz json`: `12e+9999999999` serialized as `1.2e+10000000000`, which
+    /// parsed back (saturated differently) as another value.
+    @Test(arguments: ["12e+9999999999", "1e10000000000", "-98.7e-99999999999", "0.5e1000000001", "1e1000000000"])
+    func saturatedExponentsRoundTrip(_ literal: String) throws {
+        let value = try JSONParser.parse(literal)
+        let text = value.serialized()
+        #expect(try JSONParser.parse(text) == value, "\(literal) → \(text)")
+        #expect(text.hasSuffix("e+1000000000") || text.hasSuffix("e-1000000000"), "\(text)")
+    }
+
     func parsed(_ literal: String) throws -> JSONNumber {
         try #require(try JSONParser.parse(literal).number)
     }

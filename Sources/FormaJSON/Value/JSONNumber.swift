@@ -144,8 +144,19 @@ public struct JSONNumber: Sendable {
             }
             exponent += expNegative ? -e : e
         }
+        // Magnitudes beyond 10^±1,000,000,000 are kept at that bound (the leading digit's
+        // power saturates), so that the serialized text parses back to the same value.
+        if !digits.isEmpty {
+            let leading = exponent + digits.count - 1
+            let bound = Self.maxDecimalExponent
+            if leading > bound { exponent = bound - (digits.count - 1) }
+            if leading < -bound { exponent = -bound - (digits.count - 1) }
+        }
         self = JSONNumber.make(negative: negative, asciiDigits: digits, exponent: exponent)
     }
+
+    /// The largest decimal power kept: `1e1000000001` reads as `1e1000000000`.
+    static let maxDecimalExponent = 1_000_000_000
 
     /// Normalizes digits (leading zeros already removed) into the smallest storage.
     static func make(negative: Bool, asciiDigits digits: [UInt8], exponent: Int) -> JSONNumber {

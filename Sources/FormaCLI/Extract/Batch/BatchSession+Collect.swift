@@ -139,15 +139,10 @@ extension BatchSession {
         var nextConversation = conversation
         switch result {
         case .reply(let response, _):
-            history.attempts += 1
-            history.promptTokens += response.usage?.promptTokens ?? 0
-            history.completionTokens += response.usage?.completionTokens ?? 0
+            Self.count(response, into: &history)
             switch target.check(conversation, reply: response) {
             case .valid(let value):
-                let record = ExtractRecord(
-                    id: entry.id, result: .value(value), attempts: history.attempts,
-                    usage: Usage(promptTokens: history.promptTokens, completionTokens: history.completionTokens),
-                    model: target.runner.model, latency: .zero)
+                let record = valueRecord(entry, value, history)
                 writer.submit(position: 0, line: record.line)
                 tally.finished(record, reasks: max(0, history.attempts - 1))
                 return
@@ -163,20 +158,30 @@ extension BatchSession {
         try next.add(customID: entry.customID, id: entry.id, line: line, history: history)
     }
 
+    /// Counts one batch reply (an attempt and its tokens) into a row's history.
+    private static func count(_ response: ChatResponse, into history: inout BatchPartWriter.History) {
+        history.attempts += 1
+        history.promptTokens += response.usage?.promptTokens ?? 0
+        history.completionTokens += response.usage?.completionTokens ?? 0
+    }
+
+    /// The record of a row whose batch reply was valid.
+    private func valueRecord(_ entry: BatchRowIndex.Entry, _ value: JSONValue, _ history: BatchPartWriter.History) -> ExtractRecord {
+        ExtractRecord(
+            id: entry.id, result: .value(value), attempts: history.attempts,
+            usage: Usage(promptTokens: history.promptTokens, completionTokens: history.completionTokens),
+            model: target.runner.model, latency: .zero)
+    }
+
     /// Final records for rows still without a value after the last batch round (batch re-ask).
     func finishLastRound(_ entry: BatchRowIndex.Entry, result: RowResult, conversation: [ChatMessage]) -> ExtractRecord {
         var history = entry.history
         switch result {
         case .reply(let response, _):
-            history.attempts += 1
-            history.promptTokens += response.usage?.promptTokens ?? 0
-            history.completionTokens += response.usage?.completionTokens ?? 0
+            Self.count(response, into: &history)
             switch target.check(conversation, reply: response) {
             case .valid(let value):
-                return ExtractRecord(
-                    id: entry.id, result: .value(value), attempts: history.attempts,
-                    usage: Usage(promptTokens: history.promptTokens, completionTokens: history.completionTokens),
-                    model: target.runner.model, latency: .zero)
+                return valueRecord(entry, value, history)
             case .invalid(_, let problems):
                 return target.runner.failure(
                     id: entry.id, kind: "invalid", "the reply was invalid after the last batch re-ask round", errors: problems,

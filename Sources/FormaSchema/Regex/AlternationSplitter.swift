@@ -101,6 +101,38 @@ enum AlternationSplitter {
     /// empty also when the parentheses do not balance there.
     private static func topLevelBars(_ s: [Unicode.Scalar], from: Int, to: Int) -> [Int] {
         var bars: [Int] = []
+        var balanced = true
+        let end = walkStructure(s, from: from, to: to) { i, c, depth in
+            if c == ")", depth < 0 {
+                balanced = false
+                return false
+            }
+            if c == "|", depth == 0 { bars.append(i) }
+            return true
+        }
+        return balanced && end.depth == 0 && !end.inClass ? bars : []
+    }
+
+    /// The index of the `)` closing the `(` at `open`, or `nil`.
+    private static func matchingParenthesis(_ s: [Unicode.Scalar], _ open: Int) -> Int? {
+        var closing: Int?
+        _ = walkStructure(s, from: open, to: s.count) { i, c, depth in
+            if c == ")", depth == 0 {
+                closing = i
+                return false
+            }
+            return true
+        }
+        return closing
+    }
+
+    /// Walks `s[from..<to]`, skipping escapes and character classes, and calls `visit` with
+    /// each `(`, `)` and `|` outside them and the nesting depth after it (`(` raises it, `)`
+    /// lowers it); stops when `visit` returns `false`. Returns the depth and whether a class
+    /// was still open where it stopped.
+    private static func walkStructure(
+        _ s: [Unicode.Scalar], from: Int, to: Int, visit: (Int, Unicode.Scalar, Int) -> Bool
+    ) -> (depth: Int, inClass: Bool) {
         var depth = 0
         var inClass = false
         var i = from
@@ -114,42 +146,13 @@ enum AlternationSplitter {
                 if c == "]" { inClass = false }
             } else if c == "[" {
                 inClass = true
-            } else if c == "(" {
-                depth += 1
-            } else if c == ")" {
-                depth -= 1
-                if depth < 0 { return [] }
-            } else if c == "|", depth == 0 {
-                bars.append(i)
+            } else if c == "(" || c == ")" || c == "|" {
+                if c == "(" { depth += 1 }
+                if c == ")" { depth -= 1 }
+                if !visit(i, c, depth) { return (depth, inClass) }
             }
             i += 1
         }
-        return depth == 0 && !inClass ? bars : []
-    }
-
-    /// The index of the `)` closing the `(` at `open`, or `nil`.
-    private static func matchingParenthesis(_ s: [Unicode.Scalar], _ open: Int) -> Int? {
-        var depth = 0
-        var inClass = false
-        var i = open
-        while i < s.count {
-            let c = s[i]
-            if c == "\\" {
-                i += 2
-                continue
-            }
-            if inClass {
-                if c == "]" { inClass = false }
-            } else if c == "[" {
-                inClass = true
-            } else if c == "(" {
-                depth += 1
-            } else if c == ")" {
-                depth -= 1
-                if depth == 0 { return i }
-            }
-            i += 1
-        }
-        return nil
+        return (depth, inClass)
     }
 }

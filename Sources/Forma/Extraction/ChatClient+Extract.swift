@@ -10,7 +10,8 @@ extension ChatClient {
     /// ```
     /// - Parameters:
     ///   - type: a `@Schema` type (or any `Decodable & SchemaRepresentable` type).
-    ///   - text: the document to extract from, sent as the user message.
+    ///   - text: the document to extract from, sent as the user message; grounded fields
+    ///     (`@Guide(.grounded)`) must occur in it, and ``Extraction/spans`` are offsets into it.
     ///   - model: the model (default: the client's default model, `defaultModel`).
     ///   - instructions: the system prompt (a generic extraction instruction by default).
     ///   - options: mode, budgets and request fields.
@@ -21,7 +22,9 @@ extension ChatClient {
         _ type: T.Type, from text: String, model: String? = nil, instructions: String? = nil,
         options: ExtractionOptions = ExtractionOptions(), validators: [@Sendable (T) throws -> Void] = []
     ) async throws -> Extraction<T> {
-        try await extract(type, messages: Self.messages(text, instructions), model: model, options: options, validators: validators)
+        let target = try ExtractionTarget<T>.type(type, validators: validators)
+        return try await Extractor(client: self, model: model, target: target, options: options)
+            .run(messages: Self.messages(text, instructions), source: text)
     }
 
     /// Extracts a typed, validated value from a conversation.
@@ -40,7 +43,9 @@ extension ChatClient {
         schema: JSONSchema, from text: String, model: String? = nil, instructions: String? = nil,
         options: ExtractionOptions = ExtractionOptions()
     ) async throws -> Extraction<JSONValue> {
-        try await extract(schema: schema, messages: Self.messages(text, instructions), model: model, options: options)
+        let target = try ExtractionTarget<JSONValue>.schema(schema)
+        return try await Extractor(client: self, model: model, target: target, options: options)
+            .run(messages: Self.messages(text, instructions), source: text)
     }
 
     /// Extracts JSON valid against a run-time schema from a conversation.
@@ -71,7 +76,7 @@ extension ChatClient {
     ) async throws -> Extraction<String> {
         let target = try ExtractionTarget<String>.string(matching: pattern)
         return try await Extractor(client: self, model: model, target: target, options: options)
-            .run(messages: Self.messages(text, instructions))
+            .run(messages: Self.messages(text, instructions), source: text)
     }
 
     /// The former spelling of ``extract(matching:from:model:instructions:options:)``.

@@ -27,7 +27,7 @@ public struct ExtractManyStream<Value: Sendable>: AsyncSequence, Sendable {
         let task = Task {
             do {
                 let arrayExtractor = try array.get()
-                let state = ElementState(item: try item.get(), continuation: continuation)
+                let state = ElementState(item: try item.get(), source: GroundingText(sourceOf: messages), continuation: continuation)
                 let result = try await arrayExtractor.runStreaming(messages: messages) { piece, attempt in
                     state.add(piece, attempt: attempt)
                 }
@@ -54,6 +54,8 @@ public struct ExtractManyStream<Value: Sendable>: AsyncSequence, Sendable {
     /// extracting task.
     final class ElementState {
         let item: Extractor<Value>
+        /// The document grounded fields of each element must occur in.
+        let source: GroundingText
         let continuation: AsyncThrowingStream<Value, any Error>.Continuation
         var attempt = 0
         var answer = StreamedAnswer()
@@ -61,8 +63,9 @@ public struct ExtractManyStream<Value: Sendable>: AsyncSequence, Sendable {
         var yielded: [JSONValue: Int] = [:]
         var seen: [JSONValue: Int] = [:]
 
-        init(item: Extractor<Value>, continuation: AsyncThrowingStream<Value, any Error>.Continuation) {
+        init(item: Extractor<Value>, source: GroundingText, continuation: AsyncThrowingStream<Value, any Error>.Continuation) {
             self.item = item
+            self.source = source
             self.continuation = continuation
         }
 
@@ -74,7 +77,7 @@ public struct ExtractManyStream<Value: Sendable>: AsyncSequence, Sendable {
             }
             for element in answer.append(piece).closedElements {
                 let text = String(decoding: element, as: UTF8.self)
-                let checked = item.checker.check(answer: Substring(text))
+                let checked = item.checker.check(answer: Substring(text), source: source)
                 guard let value = checked.value, let json = checked.parsed else { continue }
                 offer(value, json: json)
             }

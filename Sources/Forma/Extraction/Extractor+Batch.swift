@@ -31,7 +31,7 @@ extension Extractor {
                 let metadata = ResponseMetadata(status: 200, requestID: requestID, attempts: 1, latency: .zero)
                 return FetchedReply(choice: first.choices.first, usage: first.usage, metadata: metadata)
             }
-            let response = try await client.complete(request(conversation, maxTokens: maxTokens))
+            let response = try await client.complete(request(conversation, maxTokens: maxTokens), cache: options.cache)
             return FetchedReply(choice: response.choices.first, usage: response.usage, metadata: response.metadata)
         }
     }
@@ -47,7 +47,7 @@ extension Extractor {
         if choice?.finishReason == .length || read.unterminatedReasoning {
             checked = ReplyCheck(problems: [ExtractionProblem(stage: .truncated, location: nil, message: "the reply was cut off at max_tokens")])
         } else {
-            checked = checker.check(answer: read.answer)
+            checked = checker.check(answer: read.answer, source: checker.grounded.isEmpty ? nil : GroundingText(sourceOf: conversation))
         }
         guard checked.value == nil else { return (checked, nil) }
         var next = conversation

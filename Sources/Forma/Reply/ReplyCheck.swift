@@ -10,6 +10,9 @@ public struct ReplyCheck<Value: Sendable>: Sendable {
     public var parsed: JSONValue?
     /// What lenient repair changed.
     public var repairs: RepairFlags
+    /// Where each grounded value occurs in the source (Unicode scalar ranges), for a valid
+    /// reply checked against a source.
+    public var spans: [JSONPointer: Range<Int>] = [:]
 
     /// A check result.
     /// - Parameters:

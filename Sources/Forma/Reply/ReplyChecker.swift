@@ -23,6 +23,9 @@ public struct ReplyChecker<Value: Sendable>: Sendable {
     public let prunesStrictNulls: Bool
     /// Whether near-JSON is repaired before parsing.
     public let repairsLeniently: Bool
+    /// The grounded fields of the target's schema (`"x-forma-grounded"`), checked against
+    /// the source text after validation.
+    public let grounded: GroundedFields
 
     /// A checker for replies to requests an extraction with `options` would send to `provider`.
     /// - Parameters:
@@ -36,6 +39,7 @@ public struct ReplyChecker<Value: Sendable>: Sendable {
         self.mode = mode
         self.prunesStrictNulls = (mode == .jsonSchema || mode == .tools) && (options.strictSchema ?? provider.needsStrictSchema)
         self.repairsLeniently = options.lenientRepair ?? (mode == .jsonObject)
+        self.grounded = GroundedFields(schema: target.schema?.value ?? .bool(true))
     }
 
     /// A checker as the former `ReplyDecoder` was built: from a dialect.
@@ -45,18 +49,23 @@ public struct ReplyChecker<Value: Sendable>: Sendable {
     }
 
     /// Checks one reply.
-    /// - Parameter reply: The reply text (content, or tool-call arguments), reasoning included.
-    /// - Returns: The value, or the located problems.
-    public func check(_ reply: String) -> ReplyCheck<Value> {
-        check(answer: ReasoningSplitter.split(reply).answer)
+    /// - Parameters:
+    ///   - reply: The reply text (content, or tool-call arguments), reasoning included.
+    ///   - source: The document the value was extracted from: grounded fields
+    ///     (`"x-forma-grounded"`) must occur in it. Without a source they are not checked.
+    /// - Returns: The value (with the spans of grounded fields), or the located problems.
+    public func check(_ reply: String, source: String? = nil) -> ReplyCheck<Value> {
+        check(answer: ReasoningSplitter.split(reply).answer, source: source.map(GroundingText.init))
     }
 
     /// Checks one reply and returns its value.
-    /// - Parameter reply: The reply text.
+    /// - Parameters:
+    ///   - reply: The reply text.
+    ///   - source: The document grounded fields must occur in (not checked without one).
     /// - Returns: The value.
     /// - Throws: ``ExtractionError`` of kind ``ExtractionError/Kind/invalid`` with the located problems.
-    public func decode(_ reply: String) throws -> Value {
-        let checked = check(reply)
+    public func decode(_ reply: String, source: String? = nil) throws -> Value {
+        let checked = check(reply, source: source)
         if let value = checked.value { return value }
         throw ExtractionError(
             kind: .invalid, message: "the reply is invalid", lastRaw: reply, lastParsed: checked.parsed,
@@ -64,7 +73,7 @@ public struct ReplyChecker<Value: Sendable>: Sendable {
     }
 
     /// Checks the answer part of a reply (reasoning already split off).
-    func check(answer: Substring) -> ReplyCheck<Value> {
+    func check(answer: Substring, source: GroundingText?) -> ReplyCheck<Value> {
         if target.isPattern { return checkPattern(answer) }
         if answer.trimmedRange().isEmpty { return .failed([ExtractionProblem(stage: .parse, location: nil, message: "the reply is empty")]) }
         let candidate = JSONCandidateFinder.candidate(in: answer).text
@@ -99,8 +108,16 @@ public struct ReplyChecker<Value: Sendable>: Sendable {
                 return .failed(problems, parsed: parsed, repairs: repairs)
             }
         }
+        var spans: [JSONPointer: Range<Int>] = [:]
+        if !grounded.isEmpty, let source {
+            let grounding = GroundingCheck(parsed, fields: grounded, source: source)
+            if !grounding.problems.isEmpty { return .failed(grounding.problems, parsed: parsed, repairs: repairs) }
+            spans = grounding.spans
+        }
         // JSON targets decode from the parsed value; the text is only read by pattern targets.
-        return finish(parsed: parsed, text: "", repairs: repairs)
+        var result = finish(parsed: parsed, text: "", repairs: repairs)
+        if result.value != nil { result.spans = spans }
+        return result
     }
 
     /// Whether the text check calls `text` valid (`false` also when it cannot tell).

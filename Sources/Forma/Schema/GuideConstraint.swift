@@ -13,6 +13,7 @@ public import FormaJSON
 /// | `.pattern`, `.minLength`, `.maxLength`, `.format`, `.anyOf` | `pattern`, …, `enum` | strings |
 /// | `.count(2...5)`, `.minCount`, `.maxCount`, `.uniqueItems` | `minItems`, `maxItems`, `uniqueItems` | arrays, sets |
 /// | `.constant`, `.examples`, `.deprecated` | `const`, `examples`, `deprecated` | any |
+/// | `.grounded`, `.grounded(.normalized)` | `x-forma-grounded` | strings, arrays of strings |
 public struct GuideConstraint: Sendable, Hashable {
     /// The keywords this constraint adds, in order.
     public let keywords: JSONObject
@@ -82,4 +83,15 @@ public struct GuideConstraint: Sendable, Hashable {
     public static func examples(_ values: JSONValue...) -> GuideConstraint { GuideConstraint(["examples": .array(values)]) }
     /// `deprecated: true`.
     public static let deprecated = GuideConstraint(["deprecated": true])
+
+    /// `"x-forma-grounded": "exact"`: the value must occur in the source text, on word
+    /// boundaries (for an array, each element). Checked locally after validation; a value
+    /// not found is a located problem that leads to a re-ask, and every value found gets
+    /// its span in ``Extraction/spans``.
+    public static let grounded = GuideConstraint([GroundingMode.keyword: .string(GroundingMode.exact.rawValue)])
+    /// `"x-forma-grounded"` with a mode: ``GroundingMode/normalized`` also matches after
+    /// NFKC, case folding and whitespace collapsing.
+    public static func grounded(_ mode: GroundingMode) -> GuideConstraint {
+        GuideConstraint([GroundingMode.keyword: .string(mode.rawValue)])
+    }
 }

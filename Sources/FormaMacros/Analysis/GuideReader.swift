@@ -204,7 +204,17 @@ extension GuideReader {
                 return [("examples", .array(examples))]
             }),
         "deprecated": Rule(kinds: nil, read: { $0.isEmpty ? [("deprecated", .bool(true))] : nil }),
+        "grounded": Rule(kinds: [.string, .array], read: grounded),
     ]
+
+    /// `.grounded` (exact) or `.grounded(.exact | .normalized)`.
+    private static func grounded(_ values: [ExprSyntax]) -> [(String, JSONLiteral)]? {
+        guard let first = values.first else { return [("x-forma-grounded", .string("exact"))] }
+        guard values.count == 1, let member = first.as(MemberAccessExprSyntax.self) else { return nil }
+        let mode = member.declName.baseName.text
+        guard mode == "exact" || mode == "normalized" else { return nil }
+        return [("x-forma-grounded", .string(mode))]
+    }
 
     /// The `format` names of `SchemaFormat`'s members.
     static let formats: [String: String] = [

@@ -114,5 +114,7 @@ extension SchemaBackend {
         "if", "then", "else", "dependentRequired", "dependentSchemas", "dependencies", "oneOf", "$dynamicRef",
         "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "$anchor", "contentEncoding", "contentMediaType",
         "contentSchema", "default", "examples", "deprecated", "readOnly", "writeOnly", "$comment", "$schema", "$id",
+        // Forma's own annotation: checked locally (grounding), never sent to a strict validator.
+        "x-forma-grounded",
     ]
 }

@@ -149,6 +149,7 @@ struct StrictRewriter {
         case ("examples", .array(let list)):
             return "Examples: \(list.prefix(3).map { $0.serialized() }.joined(separator: ", "))."
         case ("deprecated", .bool(true)): return "Deprecated."
+        case ("x-forma-grounded", _): return "Copy this value exactly as it appears in the text."
         case ("$comment", _), ("$anchor", _), ("$dynamicAnchor", _), ("$schema", _), ("$id", _),
             ("deprecated", _), ("readOnly", _), ("writeOnly", _):
             return nil

@@ -59,6 +59,7 @@
 @_exported public import struct FormaClient.ResponseStream
 @_exported public import protocol FormaClient.StreamChunk
 @_exported public import struct FormaClient.ResponseMetadata
+@_exported public import struct FormaClient.ResponseCache
 @_exported public import struct FormaClient.ResponseFormat
 @_exported public import struct FormaClient.SamplingOptions
 @_exported public import struct FormaClient.Tool

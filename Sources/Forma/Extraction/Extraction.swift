@@ -14,6 +14,14 @@ public struct Extraction<Value: Sendable>: Sendable {
     public var usage: Usage
     /// Why the final reply ended.
     public var finishReason: FinishReason?
+    /// Where each grounded value occurs in the source text: a range of Unicode scalars of
+    /// the source (the first occurrence), by JSON Pointer. Empty without grounded fields.
+    public var spans: [JSONPointer: Range<Int>] = [:]
+    /// The probability the model gave each leaf value of the final reply, by JSON Pointer,
+    /// when ``ExtractionOptions/confidence`` was on and the server sent token
+    /// log-probabilities (see ``FieldConfidence`` for the rule); `nil` otherwise (and in
+    /// `tools` mode, where arguments carry no log-probabilities).
+    public var confidence: [JSONPointer: Double]? = nil
 
     /// How many times the model was asked again after an invalid reply.
     public var reasks: Int { attempts.filter { $0.outcome == .reasked }.count }
@@ -61,6 +69,9 @@ public struct ExtractionAttempt: Sendable {
     public var latency: Duration
     /// What happened next.
     public var outcome: Outcome
+    /// Whether the reply came from the response cache (``ExtractionOptions/cache``)
+    /// instead of the network.
+    public var cached: Bool = false
 }
 
 /// One located reason a reply was rejected.
@@ -77,6 +88,8 @@ public struct ExtractionProblem: Sendable, Hashable, CustomStringConvertible {
         case validator
         /// The reply was cut off (`finish_reason: length`) or empty.
         case truncated
+        /// A grounded value does not occur in the source text.
+        case grounding
     }
 
     /// The stage.

@@ -36,6 +36,14 @@ public struct ExtractionOptions: Sendable {
     public var lenientRepair: Bool?
     /// Receives progress events (requests, replies, failures, re-asks, completion).
     public var observer: (any ExtractionObserver)?
+    /// Answers requests identical to earlier successful ones from disk instead of the
+    /// network, and keeps new successful replies (``ExtractionAttempt/cached`` marks the
+    /// attempts it answered). Used by ``Extractor/run(messages:source:)``, not by streaming.
+    public var cache: ResponseCache?
+    /// Whether to request token log-probabilities and give each leaf value of the result a
+    /// probability (``Extraction/confidence``; see ``FieldConfidence`` for the rule).
+    /// Uses `sampling.logprobs` when set, else asks for the top 1.
+    public var confidence: Bool = false
 
     /// Options with the defaults: auto mode, 2 re-asks, one truncation retry.
     public init(

@@ -1,4 +1,5 @@
 import FormaClient
+import FormaJSON
 
 /// The state of one extraction's re-ask loop: the conversation, the attempts so far and
 /// what is left of each budget. ``Extractor`` drives it; each step either continues the
@@ -11,6 +12,8 @@ struct ExtractionRun<Value: Sendable> {
     var maxTokens: Int?
     var reasksLeft: Int
     var truncationsLeft: Int
+    /// The document grounded fields must occur in (only when the schema has any).
+    var source: GroundingText?
     /// The last rejected candidate: raw text, parsed value and problems.
     var last: (raw: String?, parsed: JSONValue?, problems: [ExtractionProblem]) = (nil, nil, [])
 
@@ -44,7 +47,8 @@ struct ExtractionRun<Value: Sendable> {
             number: number, messages: conversation, reply: reply.text, reasoning: reply.reasoning, problems: [],
             usage: fetched.usage, finishReason: choice?.finishReason, repairs: [],
             requestID: fetched.metadata.requestID, rateLimit: fetched.metadata.rateLimit,
-            transportAttempts: fetched.metadata.attempts, latency: fetched.metadata.latency, outcome: .failed)
+            transportAttempts: fetched.metadata.attempts, latency: fetched.metadata.latency, outcome: .failed,
+            cached: fetched.metadata.cached)
         if let budget = options.tokenBudget, usage.totalTokens > budget {
             attempts.append(record)
             throw failure(.tokenBudgetExceeded, "used \(usage.totalTokens) tokens of a budget of \(budget)")
@@ -82,9 +86,15 @@ struct ExtractionRun<Value: Sendable> {
             record.outcome = .succeeded
             attempts.append(record)
             options.observer?.extraction(.completed(attempts: attempts.count, usage: usage, succeeded: true))
+            var confidence: [JSONPointer: Double]?
+            if options.confidence, extractor.mode != .tools, checked.repairs.isEmpty, let logprobs = pending.choice?.logprobs,
+                let text = pending.reply.text
+            {
+                confidence = FieldConfidence.of(text, logprobs: logprobs, pattern: extractor.target.isPattern)
+            }
             return Extraction(
                 value: value, raw: pending.reply.text ?? "", reasoning: pending.reply.reasoning, attempts: attempts,
-                usage: usage, finishReason: pending.choice?.finishReason)
+                usage: usage, finishReason: pending.choice?.finishReason, spans: checked.spans, confidence: confidence)
         }
         record.problems = checked.problems
         last = (pending.reply.text, checked.parsed, checked.problems)

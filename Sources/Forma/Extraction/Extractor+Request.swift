@@ -42,6 +42,7 @@ extension Extractor {
     func request(_ messages: [ChatMessage], maxTokens: Int?) -> ChatRequest {
         var sampling = options.sampling
         sampling.maxTokens = maxTokens
+        if options.confidence, sampling.logprobs == nil { sampling.logprobs = 1 }
         var request = ChatRequest(model: model, messages: messages, options: sampling)
         request.reasoningEffort = options.reasoningEffort
         request.extra = options.extra

@@ -43,12 +43,16 @@ public struct Extractor<Value: Sendable>: Sendable {
     }
 
     /// Extracts from a conversation.
-    /// - Parameter messages: the conversation; the extractor adds its instructions.
+    /// - Parameters:
+    ///   - messages: the conversation; the extractor adds its instructions.
+    ///   - source: the document grounded fields (`"x-forma-grounded"`, `@Guide(.grounded)`)
+    ///     must occur in, and their spans refer to; by default the text of the user
+    ///     messages, joined by blank lines.
     /// - Returns: the value and every attempt.
     /// - Throws: ``ExtractionError`` when no valid value came within the budgets.
-    public func run(messages: [ChatMessage]) async throws -> Extraction<Value> {
-        try await run(messages: messages) { conversation, maxTokens, _ in
-            let response = try await client.complete(request(conversation, maxTokens: maxTokens))
+    public func run(messages: [ChatMessage], source: String? = nil) async throws -> Extraction<Value> {
+        try await run(messages: messages, source: source) { conversation, maxTokens, _ in
+            let response = try await client.complete(request(conversation, maxTokens: maxTokens), cache: options.cache)
             return FetchedReply(choice: response.choices.first, usage: response.usage, metadata: response.metadata)
         }
     }
@@ -57,11 +61,14 @@ public struct Extractor<Value: Sendable>: Sendable {
     /// `Extractor+Streaming.swift`): `fetch` gets the conversation, `max_tokens` and the
     /// attempt number.
     func run(
-        messages: [ChatMessage], alreadyInstructed: Bool = false,
+        messages: [ChatMessage], alreadyInstructed: Bool = false, source: String? = nil,
         fetch: (_ conversation: [ChatMessage], _ maxTokens: Int?, _ attempt: Int) async throws -> FetchedReply
     ) async throws -> Extraction<Value> {
         try checkRunnable()
         var run = ExtractionRun<Value>(extractor: self, conversation: alreadyInstructed ? messages : instructed(messages))
+        if !checker.grounded.isEmpty {
+            run.source = source.map(GroundingText.init) ?? GroundingText(sourceOf: messages)
+        }
         while true {
             let number = run.attempts.count + 1
             options.observer?.extraction(.requestSent(attempt: number, messages: run.conversation))
@@ -73,7 +80,7 @@ public struct Extractor<Value: Sendable>: Sendable {
             }
             var attempt = try run.received(fetched, number: number)
             if try run.retriedAfterTruncation(&attempt) { continue }
-            let checked = checker.check(answer: attempt.answer)
+            let checked = checker.check(answer: attempt.answer, source: run.source)
             if let value = try run.finish(attempt, checked) { return value }
         }
     }

@@ -22,7 +22,8 @@ package enum JSONCandidateFinder {
             return (trimmed, .whole)
         }
         if let fenced = fenceBody(in: reply) {
-            return (Substring(fenced.trimmingWhitespace()), .fence)
+            // A slice of the reply (not a copy): confidence maps its offsets back onto the reply.
+            return (fenced[fenced.trimmedRange()], .fence)
         }
         if let embedded = balancedValue(in: reply) { return (embedded, .embedded) }
         return (trimmed, .whole)

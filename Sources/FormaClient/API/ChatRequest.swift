@@ -69,7 +69,7 @@ public struct ChatRequest: Sendable, Hashable {
     /// - Throws: ``APIError`` `.unsupported` when the dialect cannot express the request.
     public func body(dialect: ProviderDialect = .together, stream: Bool = false) throws -> JSONObject {
         var body: JSONObject = ["model": .string(model), "messages": .array(messages.map(\.json))]
-        options.encode(into: &body, dialect: dialect)
+        options.encode(into: &body, dialect: dialect, chat: true)
         if !tools.isEmpty { body["tools"] = .array(tools.map(\.json)) }
         body.put("tool_choice", toolChoice?.json)
         if let responseFormat { try dialect.encode(responseFormat, into: &body) }

@@ -22,7 +22,7 @@ public struct CompletionRequest: Sendable, Hashable {
     /// The JSON body for `dialect`.
     public func body(dialect: ProviderDialect = .together, stream: Bool = false) -> JSONObject {
         var body: JSONObject = ["model": .string(model), "prompt": .string(prompt)]
-        options.encode(into: &body, dialect: dialect)
+        options.encode(into: &body, dialect: dialect, chat: false)
         if stream {
             body["stream"] = true
             if dialect.needsStreamUsageOption { body["stream_options"] = ["include_usage": true] }

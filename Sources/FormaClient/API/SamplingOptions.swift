@@ -61,7 +61,7 @@ public struct SamplingOptions: Sendable, Hashable {
     }
 
     /// Adds the set fields to `body`.
-    func encode(into body: inout JSONObject, dialect: ProviderDialect) {
+    func encode(into body: inout JSONObject, dialect: ProviderDialect, chat: Bool) {
         body.put("max_tokens", maxTokens.map { .int($0) })
         if !stop.isEmpty { body["stop"] = .array(stop.map { .string($0) }) }
         body.put("temperature", temperature.map { .double($0) })
@@ -77,7 +77,7 @@ public struct SamplingOptions: Sendable, Hashable {
         body.put("seed", seed.map { .number(JSONNumber($0)) })
         body.put("n", n.map { .int($0) })
         body.put("echo", echo.map { .bool($0) })
-        if let logprobs { dialect.encodeLogprobs(logprobs, into: &body) }
+        if let logprobs { dialect.encodeLogprobs(logprobs, into: &body, chat: chat) }
         body.put("safety_model", safetyModel.map { .string($0) })
         body.put("context_length_exceeded_behavior", contextLengthExceededBehavior.map { .string($0) })
     }

@@ -53,12 +53,15 @@ public struct ChatClient: Sendable {
     public var defaultModel: String? { configuration.resolvedDefaultModel }
 
     /// Sends a chat request and waits for the whole reply.
-    /// - Parameter request: The request.
+    /// - Parameters:
+    ///   - request: The request.
+    ///   - cache: Answers an identical earlier request without the network, and keeps this
+    ///     reply when it succeeds (``ResponseMetadata/cached`` says which happened).
     /// - Returns: The reply with its metadata.
     /// - Throws: ``APIError`` after retries are exhausted or for errors never retried.
-    public func complete(_ request: ChatRequest) async throws -> ChatResponse {
+    public func complete(_ request: ChatRequest, cache: ResponseCache? = nil) async throws -> ChatResponse {
         let body = try request.body(dialect: configuration.dialect, stream: false)
-        let (json, metadata) = try await sendJSON(path: "chat/completions", body: body)
+        let (json, metadata) = try await sendJSON(path: "chat/completions", body: body, cache: cache)
         return try decoding(metadata) { try ChatResponse(json: json, metadata: metadata) }
     }
 
@@ -131,10 +134,18 @@ public struct ChatClient: Sendable {
     }
 
     /// Sends with retries and parses the JSON body of the successful response.
-    func sendJSON(path: String, body: JSONObject?) async throws -> (JSONValue, ResponseMetadata) {
+    /// With a cache, a POST whose exact body was answered before is answered from it (no
+    /// request is sent), and a successful JSON reply is stored.
+    func sendJSON(path: String, body: JSONObject?, cache: ResponseCache? = nil) async throws -> (JSONValue, ResponseMetadata) {
         let request = try makeRequest(path: path, body: body, stream: false)
+        let key = cache.flatMap { cache in request.body.map { ResponseCache.key(baseURL: configuration.baseURL, path: path, body: $0) } }
+        if let cache, let key, let stored = cache.lookup(key) {
+            return (stored, ResponseMetadata(status: 200, attempts: 0, cached: true))
+        }
         let (response, metadata) = try await send(request)
-        return (try parseBody(response, metadata: metadata), metadata)
+        let json = try parseBody(response, metadata: metadata)
+        if let cache, let key { cache.store(response.body, for: key) }
+        return (json, metadata)
     }
 
     /// Sends `request` with the retry policy; statuses `accept` approves (2xx by default)

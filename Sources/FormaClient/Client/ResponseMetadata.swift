@@ -11,8 +11,15 @@ public struct ResponseMetadata: Sendable, Hashable {
     /// Time from the first attempt to the response head.
     public var latency: Duration
 
+    /// Whether the reply came from a ``ResponseCache`` (no request was sent; ``attempts`` is 0).
+    public var cached: Bool
+
     /// Metadata.
-    public init(status: Int, requestID: String? = nil, rateLimit: RateLimitInfo? = nil, attempts: Int = 1, latency: Duration = .zero) {
+    public init(
+        status: Int, requestID: String? = nil, rateLimit: RateLimitInfo? = nil, attempts: Int = 1, latency: Duration = .zero,
+        cached: Bool = false
+    ) {
+        self.cached = cached
         self.status = status
         self.requestID = requestID
         self.rateLimit = rateLimit

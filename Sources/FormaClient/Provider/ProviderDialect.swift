@@ -78,9 +78,11 @@ public struct ProviderDialect: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Sets `logprobs`: an integer on Together-style servers, `true` plus `top_logprobs` on OpenAI.
-    func encodeLogprobs(_ count: Int, into body: inout JSONObject) {
-        if name == .openAI || name == .ollama {
+    /// Sets `logprobs`: an integer on Together (and on every server's text completions),
+    /// `true` plus `top_logprobs` in the chat requests of OpenAI, vLLM, llama.cpp and Ollama
+    /// (llama.cpp ignores an integer there).
+    func encodeLogprobs(_ count: Int, into body: inout JSONObject, chat: Bool) {
+        if chat && name != .together {
             body["logprobs"] = .bool(count > 0)
             if count > 0 { body["top_logprobs"] = .int(count) }
         } else {

@@ -12,7 +12,7 @@ struct FormaCommand: AsyncParsableCommand {
         commandName: "forma",
         abstract: "Structured output from LLMs: schemas, validation and extraction.",
         version: ClientConfiguration.version,
-        subcommands: [ValidateCommand.self, LintCommand.self, ChatCommand.self, ExtractCommand.self]
+        subcommands: [ValidateCommand.self, LintCommand.self, ChatCommand.self, ExtractCommand.self, EvalCommand.self]
     )
 
     /// Parses the arguments and runs the chosen subcommand, mapping usage errors to exit 2.

@@ -22,6 +22,7 @@ public enum ExampleSchemas {
             Example(name: "sentiment-classification", schema: SentimentClassification.jsonSchema),
             Example(name: "meeting", schema: Meeting.jsonSchema),
             Example(name: "product-review", schema: ProductReview.jsonSchema),
+            Example(name: "person", schema: Person.jsonSchema),
         ]
     }
 

@@ -51,6 +51,17 @@ struct ExtractCommand: AsyncParsableCommand {
     @Option(help: "The most tokens per reply.") var maxTokens: Int?
     @Option(help: "Sampling temperature.") var temperature: Double?
     @Option(help: "Reasoning effort for reasoning models.") var reasoningEffort: ReasoningEffortChoice?
+    @Flag(help: "Ask for token logprobs and give each value a probability (\"confidence\" in records).")
+    var confidence = false
+    @Option(help: ArgumentHelp(
+        "List values less sure than this probability in \"lowConfidence\" (with --confidence).", valueName: "P"))
+    var flagBelow: Double?
+    @Option(help: ArgumentHelp(
+        "Answer requests identical to earlier successful ones from this directory, and keep new replies there.",
+        valueName: "DIR"))
+    var cache: String?
+    @Option(help: ArgumentHelp("How long cached replies stay valid, in seconds (default: for ever).", valueName: "SECONDS"))
+    var cacheTtl: Double?
     @Flag(help: "Keep the final records already in --output and run only the rest.") var resume = false
     @Option(help: ArgumentHelp(
         "Run only shard K of N (0 ≤ K < N): the rows whose id digest is K modulo N.",
@@ -67,6 +78,14 @@ struct ExtractCommand: AsyncParsableCommand {
         if let rpm, rpm < 1 { throw ValidationError("--rpm must be at least 1") }
         if let tpm, tpm < 1 { throw ValidationError("--tpm must be at least 1") }
         guard maxReasks >= 0 else { throw ValidationError("--max-reasks must not be negative") }
+        if let flagBelow {
+            guard confidence else { throw ValidationError("--flag-below needs --confidence") }
+            guard flagBelow > 0, flagBelow <= 1 else { throw ValidationError("--flag-below must be a probability in (0, 1]") }
+        }
+        if let cacheTtl {
+            guard cache != nil else { throw ValidationError("--cache-ttl needs --cache DIR") }
+            guard cacheTtl > 0, cacheTtl.isFinite else { throw ValidationError("--cache-ttl must be a positive number of seconds") }
+        }
         if resume && output == "-" { throw ValidationError("--resume needs --output FILE") }
         if batchOptions.batch && output == "-" { throw ValidationError("--batch needs --output FILE (its state is kept beside it)") }
         if input == "-" && prompt == nil && promptFile == "-" { throw ValidationError("--prompt-file - conflicts with input on stdin") }
@@ -122,8 +141,13 @@ struct ExtractCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure("\(error)")
         }
-        let target = goal.target(client: chatClient, model: model, options: options())
-        let runner = RowRunner(target: target, template: template, model: model)
+        let target = goal.target(client: chatClient, model: model, options: try options())
+        var runner = RowRunner(target: target, template: template, model: model)
+        if confidence {
+            runner.flagBelow = flagBelow
+            runner.missingLogprobs = WarnOnce(
+                "the server sent no token logprobs; records carry no \"confidence\" (it may not support them)", quiet: quiet)
+        }
         if batchOptions.batch {
             defer { if descriptor != 1 { POSIX.close(descriptor) } }
             let status = try await runBatch(
@@ -141,8 +165,16 @@ struct ExtractCommand: AsyncParsableCommand {
         if status != .success { throw status }
     }
 
-    private func options() -> ExtractionOptions {
+    private func options() throws -> ExtractionOptions {
         var options = ExtractionOptions(mode: mode, maxReasks: maxReasks)
+        options.confidence = confidence
+        if let cache {
+            do {
+                options.cache = try ResponseCache(directory: cache, timeToLive: cacheTtl.map { .milliseconds(Int64($0 * 1000)) })
+            } catch {
+                throw CommandFailure("--cache: \(error)")
+            }
+        }
         options.sampling.maxTokens = maxTokens
         options.sampling.temperature = temperature
         options.reasoningEffort = reasoningEffort?.rawValue

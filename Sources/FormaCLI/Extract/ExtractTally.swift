@@ -21,10 +21,12 @@ final class ExtractTally: Sendable {
         var completionTokens = 0
         /// Rows that went through the model, for retries = requests − attempts.
         var attempts = 0
+        /// Attempts answered from the response cache (no request sent).
+        var cached = 0
 
         var done: Int { ok + failed }
         /// HTTP requests beyond one per attempt: the client's transport retries.
-        var retries: Int { max(0, requests - attempts) }
+        var retries: Int { max(0, requests - (attempts - cached)) }
         var tokens: Int { promptTokens + completionTokens }
     }
 
@@ -45,6 +47,7 @@ final class ExtractTally: Sendable {
             if record.isOK { $0.ok += 1 } else { $0.failed += 1 }
             $0.reasks += reasks
             $0.attempts += record.attempts
+            $0.cached += record.cached
             $0.promptTokens += record.usage.promptTokens
             $0.completionTokens += record.usage.completionTokens
         }

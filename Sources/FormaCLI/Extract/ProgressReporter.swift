@@ -62,6 +62,7 @@ struct ProgressReporter: Sendable {
         if s.resumed > 0 { text += "; \(s.resumed) already done before (\(s.resumedFailed) failed)" }
         if interrupted && s.done < s.total { text += "; \(s.total - s.done) not run (use --resume)" }
         text += "; \(s.reasks) re-asks, \(s.retries) retries (\(s.rateLimited) rate-limited)"
+        if s.cached > 0 { text += "; \(s.cached) replies from the cache" }
         text += "; tokens \(s.promptTokens) in / \(s.completionTokens) out"
         text += "; \(Self.duration(elapsed)) wall, \(Self.format(elapsed > 0 ? Double(s.done) / elapsed : 0)) rows/s"
         return text

@@ -43,6 +43,12 @@ struct PromptTemplate: Sendable {
         self.placesText = pieces.contains(.field("text"))
     }
 
+    /// Whether the template quotes input fields other than `{{text}}` (then grounded values
+    /// may come from them, and are looked for in the rendered messages, not only the text).
+    var quotesOtherFields: Bool {
+        pieces.contains { if case .field(let name) = $0 { return name != "text" } else { return false } }
+    }
+
     /// The messages for `row`.
     /// - Returns: The messages, or a problem naming a field the row lacks.
     func messages(for row: InputRow) -> Result<[ChatMessage], RowProblem> {

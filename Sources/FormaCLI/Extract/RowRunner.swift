@@ -13,6 +13,10 @@ struct RowRunner: Sendable {
     let target: Target
     let template: PromptTemplate?
     let model: String
+    /// `--flag-below`: leaves less sure than this are listed in `lowConfidence`.
+    var flagBelow: Double?
+    /// Said once when `--confidence` was asked for and a reply came without logprobs.
+    var missingLogprobs: WarnOnce?
 
     /// The messages for `row`, or the input record that says why it has none.
     func messages(for row: InputRow) -> Result<[ChatMessage], RowProblem> {
@@ -27,10 +31,15 @@ struct RowRunner: Sendable {
         switch messages(for: row) {
         case .failure(let problem): return (inputFailure(id: row.id, problem.message, started: started), 0)
         case .success(let messages):
+            // Spans refer to the row's text; with a template that quotes other fields too,
+            // grounded values are looked for in the rendered user messages.
+            let source = template?.quotesOtherFields == true ? nil : row.text
             return await outcome(id: row.id, started: started) {
                 switch target {
-                case .schema(let extractor): return Outcome(try await extractor.run(messages: messages)) { $0 }
-                case .pattern(let extractor): return Outcome(try await extractor.run(messages: messages)) { .string($0) }
+                case .schema(let extractor):
+                    return Outcome(try await extractor.run(messages: messages, source: source)) { $0 }
+                case .pattern(let extractor):
+                    return Outcome(try await extractor.run(messages: messages, source: source)) { .string($0) }
                 }
             }
         }
@@ -42,12 +51,16 @@ struct RowRunner: Sendable {
         var attempts: [ExtractionAttempt]
         var usage: Usage
         var reasks: Int
+        var spans: [JSONPointer: Range<Int>]
+        var confidence: [JSONPointer: Double]?
 
         init<Value>(_ extraction: Extraction<Value>, _ json: (Value) -> JSONValue) {
             value = json(extraction.value)
             attempts = extraction.attempts
             usage = extraction.usage
             reasks = extraction.reasks
+            spans = extraction.spans
+            confidence = extraction.confidence
         }
     }
 
@@ -60,19 +73,31 @@ struct RowRunner: Sendable {
         let earlier = Usage(promptTokens: history.promptTokens, completionTokens: history.completionTokens)
         do {
             let result = try await body()
-            let record = ExtractRecord(
+            var record = ExtractRecord(
                 id: id, result: .value(result.value), attempts: history.attempts + result.attempts.count,
                 usage: earlier + result.usage, model: model, latency: ContinuousClock.now - started)
+            record.spans = result.spans
+            record.cached = result.attempts.filter(\.cached).count
+            if let missingLogprobs {
+                if let confidence = result.confidence {
+                    record.confidence = confidence
+                    if let flagBelow { record.lowConfidence = confidence.filter { $0.value < flagBelow }.map(\.key) }
+                } else {
+                    missingLogprobs.warn()
+                }
+            }
             return (record, result.reasks)
         } catch let error as ExtractionError {
             var message = error.message
             if let apiError = error.apiError { message = apiError.description }
             let failed = ExtractRecord.Failure(
-                kind: error.kind.description, message: message, errors: error.problems, retryable: error.isRetryable)
+                kind: error.kind.description, message: message, errors: error.problems, retryable: error.isRetryable,
+                candidate: error.lastParsed)
             let reasks = error.attempts.filter { $0.outcome == .reasked }.count
-            let record = ExtractRecord(
+            var record = ExtractRecord(
                 id: id, result: .failure(failed), attempts: history.attempts + error.attempts.count, usage: earlier + error.usage,
                 model: model, latency: ContinuousClock.now - started)
+            record.cached = error.attempts.filter(\.cached).count
             return (record, reasks)
         } catch let error as APIError {
             let retryable = [.rateLimited, .server, .timeout, .connection, .cancelled].contains(error.kind)

@@ -44,6 +44,10 @@ public struct ExtractionOptions: Sendable {
     /// probability (``Extraction/confidence``; see ``FieldConfidence`` for the rule).
     /// Uses `sampling.logprobs` when set, else asks for the top 1.
     public var confidence: Bool = false
+    /// Whether grounded fields (`"x-forma-grounded"`, `@Guide(.grounded)`) are checked
+    /// against the source text (default `true`); `false` treats the keyword as an
+    /// annotation only, to measure what grounding changes.
+    public var grounding: Bool = true
 
     /// Options with the defaults: auto mode, 2 re-asks, one truncation retry.
     public init(

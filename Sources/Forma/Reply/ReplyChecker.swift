@@ -39,7 +39,7 @@ public struct ReplyChecker<Value: Sendable>: Sendable {
         self.mode = mode
         self.prunesStrictNulls = (mode == .jsonSchema || mode == .tools) && (options.strictSchema ?? provider.needsStrictSchema)
         self.repairsLeniently = options.lenientRepair ?? (mode == .jsonObject)
-        self.grounded = GroundedFields(schema: target.schema?.value ?? .bool(true))
+        self.grounded = GroundedFields(schema: options.grounding ? target.schema?.value ?? .bool(true) : .bool(true))
     }
 
     /// A checker as the former `ReplyDecoder` was built: from a dialect.

@@ -62,6 +62,8 @@ struct ExtractCommand: AsyncParsableCommand {
     var cache: String?
     @Option(help: ArgumentHelp("How long cached replies stay valid, in seconds (default: for ever).", valueName: "SECONDS"))
     var cacheTtl: Double?
+    @Flag(help: "Do not check x-forma-grounded values against the text (to measure what grounding changes).")
+    var noGrounding = false
     @Flag(help: "Keep the final records already in --output and run only the rest.") var resume = false
     @Option(help: ArgumentHelp(
         "Run only shard K of N (0 ≤ K < N): the rows whose id digest is K modulo N.",
@@ -168,6 +170,7 @@ struct ExtractCommand: AsyncParsableCommand {
     private func options() throws -> ExtractionOptions {
         var options = ExtractionOptions(mode: mode, maxReasks: maxReasks)
         options.confidence = confidence
+        options.grounding = !noGrounding
         if let cache {
             do {
                 options.cache = try ResponseCache(directory: cache, timeToLive: cacheTtl.map { .milliseconds(Int64($0 * 1000)) })

@@ -14,6 +14,16 @@ struct CityFact: Codable, Equatable, Sendable {
     var populationMillions: Double
 }
 
+/// The same fact with the city grounded in the text.
+@Schema
+struct GroundedCityFact: Codable, Equatable, Sendable {
+    /// The city's name, as written in the text.
+    @Guide(.grounded(.normalized))
+    var city: String
+    /// The country it is in.
+    var country: String
+}
+
 /// The llama.cpp server's OpenAI-compatible base URL (`http://127.0.0.1:8089/v1`), or `nil`.
 let llamaServerURL = ProcessInfo.processInfo.environment["FORMA_LLAMA_SERVER_URL"].flatMap { $0.isEmpty ? nil : $0 }
 
@@ -47,6 +57,25 @@ struct EndToEndLlamaTests {
         #expect(result.value.country.lowercased().contains("france"))
         #expect(result.value.populationMillions >= 0)
         #expect(result.usage.totalTokens > 0)
+    }
+
+    @Test(.timeLimit(.minutes(5))) func groundedFieldsAndConfidenceFromRealLogprobs() async throws {
+        var options = options
+        options.confidence = true
+        do {
+            let result = try await client().extract(GroundedCityFact.self, from: text, model: "gemma", options: options)
+            // A grounded value that passed occurs in the text, at its span.
+            let span = try #require(result.spans[try JSONPointer(parsing: "/city")])
+            let scalars = Array(text.unicodeScalars)[span]
+            #expect(GroundingText.normalizedForm(String(String.UnicodeScalarView(scalars))) == GroundingText.normalizedForm(result.value.city))
+            // llama.cpp sends logprobs with bytes: every leaf is scored, as a probability.
+            let confidence = try #require(result.confidence)
+            #expect(Set(confidence.keys.map(\.description)) == ["/city", "/country"])
+            #expect(confidence.values.allSatisfy { $0 > 0 && $0 <= 1 })
+        } catch let error as ExtractionError {
+            // The tiny model may keep inventing: then the failure must be a grounding one.
+            #expect(error.problems.contains { $0.stage == .grounding }, "\(error)")
+        }
     }
 
     @Test(.timeLimit(.minutes(5))) func streamsASmallSchemaType() async throws {

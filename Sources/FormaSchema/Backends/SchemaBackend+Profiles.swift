@@ -14,7 +14,11 @@ extension SchemaBackend {
         name: "openai-strict", summary: "OpenAI json_schema with strict: true",
         rules: Dictionary(uniqueKeysWithValues: openAIUnsupported.map {
             ($0, Rule(support: .rejected, reason: "OpenAI strict mode does not support \"\($0)\"; use JSONSchema.strict(for: .openAIStrict)"))
-        }),
+        }).merging([
+            "x-forma-grounded": Rule(
+                support: .rejected,
+                reason: "OpenAI strict mode rejects unknown keywords; Forma removes \"x-forma-grounded\" before sending (JSONSchema.strict(for: .openAIStrict)) and checks grounding locally"),
+        ]) { $1 },
         formats: .only(
             generationFormats, otherwise: .rejected,
             reason: "OpenAI strict mode does not support format"),

@@ -151,6 +151,12 @@ let package = Package(
             path: "Benchmarks/TextCheckBenchmark"
         ),
         .executableTarget(
+            name: "StreamingBenchmark",
+            dependencies: ["Forma", "FormaClient", "FormaJSON", "FormaTestServer"],
+            path: "Benchmarks/StreamingBenchmark",
+            exclude: ["run.sh", "partial_bench.py"]
+        ),
+        .executableTarget(
             name: "JSONParseBenchmark",
             dependencies: ["FormaJSON"],
             path: "Benchmarks/JSONParseBenchmark"

@@ -89,11 +89,24 @@ public struct ExtractionStream<Value: PartiallyDecodable & Sendable>: AsyncSeque
 
 /// Turns the pieces of the current attempt into snapshots, emitting only changes. Lives on
 /// the extracting task.
+///
+/// A snapshot costs time in the size of the value (decoding `T.Partial`, comparing with the
+/// last one), so on long replies they are paced to keep the whole stream linear: one is
+/// emitted when the JSON grew by an eighth since the last one, or when at least 50 ms and
+/// four times the cost of the last snapshot have passed. Replies up to 16 KB get a snapshot
+/// for every piece that changes the value.
 final class SnapshotState<Value: PartiallyDecodable & Sendable> where Value.Partial: Sendable {
     let continuation: AsyncThrowingStream<ExtractionStreamEvent<Value>, any Error>.Continuation
     var attempt = 0
     var answer = StreamedAnswer()
     var last: JSONValue?
+    /// JSON bytes read at the last snapshot, when it was taken and what it cost.
+    private var lastBytes = 0
+    private var lastTime = ContinuousClock.now
+    private var lastCost = Duration.zero
+    private static var minimumInterval: Duration { .milliseconds(50) }
+    /// Up to this many bytes of JSON every growing piece gets its snapshot.
+    private static var unpacedBytes: Int { 16_384 }
 
     init(continuation: AsyncThrowingStream<ExtractionStreamEvent<Value>, any Error>.Continuation) {
         self.continuation = continuation
@@ -104,8 +117,20 @@ final class SnapshotState<Value: PartiallyDecodable & Sendable> where Value.Part
             self.attempt = attempt
             answer = StreamedAnswer()
             last = nil
+            lastBytes = 0
         }
-        guard answer.append(piece).grew, let json = answer.json.snapshot(), json != last else { return }
+        guard answer.append(piece).grew else { return }
+        let bytes = answer.json.byteCount
+        let now = ContinuousClock.now
+        let paced = bytes <= Self.unpacedBytes || bytes - lastBytes >= lastBytes / 8
+            || now - lastTime >= max(Self.minimumInterval, lastCost * 4)
+        guard paced else { return }
+        defer {
+            lastBytes = bytes
+            lastTime = ContinuousClock.now
+            lastCost = lastTime - now
+        }
+        guard let json = answer.snapshot(), json != last else { return }
         last = json
         guard let value = Value.partial(from: json) else { return }
         continuation.yield(.partial(PartialSnapshot(value: value, json: json, attempt: attempt)))

@@ -30,6 +30,9 @@ struct StreamedAnswer {
     private var elementStart: Int?
     private var rootIsArray = false
 
+    /// The value so far (see `PartialJSON.snapshot()`).
+    mutating func snapshot() -> JSONValue? { json.snapshot() }
+
     private static let open = Array("<think>".utf8)
     private static let close = Array("</think>".utf8)
 

@@ -35,4 +35,14 @@ public struct ChatChunk: StreamChunk, Hashable {
 
     /// Whether any choice reports a finish reason.
     public var hasFinishReason: Bool { choices.contains { $0.finishReason != nil } }
+    /// The content, reasoning and tool-call argument bytes of every choice.
+    public var textSize: StreamedTextSize {
+        var size = StreamedTextSize()
+        for choice in choices {
+            size.content += choice.content?.utf8.count ?? 0
+            size.reasoning += choice.reasoning?.utf8.count ?? 0
+            for call in choice.toolCalls { size.toolArguments += call.arguments?.utf8.count ?? 0 }
+        }
+        return size
+    }
 }

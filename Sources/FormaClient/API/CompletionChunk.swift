@@ -23,4 +23,8 @@ public struct CompletionChunk: StreamChunk, Hashable {
 
     /// Whether any choice reports a finish reason.
     public var hasFinishReason: Bool { choices.contains { $0.finishReason != nil } }
+    /// The text bytes of every choice.
+    public var textSize: StreamedTextSize {
+        StreamedTextSize(content: choices.reduce(0) { $0 + $1.text.utf8.count })
+    }
 }

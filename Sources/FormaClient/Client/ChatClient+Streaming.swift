@@ -23,7 +23,9 @@ extension ChatClient {
                     try await checkStreamContentType(response, metadata: metadata)
                     var iterator = response.body.makeAsyncIterator()
                     let first = try await iterator.next() ?? []
-                    return ResponseStream(metadata: metadata, headers: response.headers, body: response.body, firstBytes: first, secret: secret)
+                    return ResponseStream(
+                        metadata: metadata, headers: response.headers, body: response.body, firstBytes: first, secret: secret,
+                        limits: configuration.streamLimits)
                 }
                 let bytes = (try? await response.collect(upTo: 1 << 20)) ?? []
                 failure = APIError.from(status: response.status, headers: response.headers, body: bytes, secret: secret, now: wallTime())

@@ -52,6 +52,8 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible {
     public var userAgent: String
     /// Headers added to every request.
     public var headers: HTTPHeaders
+    /// Bounds on streamed replies (events, event size, content, reasoning, tool arguments).
+    public var streamLimits = StreamLimits()
 
     /// A configuration for `provider`.
     /// - Parameters:

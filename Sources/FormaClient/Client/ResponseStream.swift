@@ -4,8 +4,9 @@ import FormaJSON
 ///
 /// Ends at `data: [DONE]`. A `{"error":…}` event throws ``APIError``; an event that is not
 /// JSON throws a `.decoding` error with an excerpt; a body that ends before `[DONE]` and
-/// before any finish reason throws a `.connection` error. Cancelling the consuming task
-/// aborts the transfer.
+/// before any finish reason throws a `.connection` error. A stream that exceeds its
+/// ``StreamLimits`` (events, event size, content, reasoning or tool-argument bytes) throws
+/// `.responseTooLarge` and aborts the transfer. Cancelling the consuming task aborts it too.
 ///
 /// ```swift
 /// let stream = try await client.stream(request)
@@ -21,13 +22,18 @@ public struct ResponseStream<Chunk: StreamChunk>: AsyncSequence, Sendable {
     let body: HTTPBody
     let firstBytes: [UInt8]
     let secret: String?
+    let limits: StreamLimits
 
-    init(metadata: ResponseMetadata, headers: HTTPHeaders, body: HTTPBody, firstBytes: [UInt8], secret: String?) {
+    init(
+        metadata: ResponseMetadata, headers: HTTPHeaders, body: HTTPBody, firstBytes: [UInt8], secret: String?,
+        limits: StreamLimits = StreamLimits()
+    ) {
         self.metadata = metadata
         self.headers = headers
         self.body = body
         self.firstBytes = firstBytes
         self.secret = secret
+        self.limits = limits
     }
 
     /// Aborts the transfer.
@@ -43,8 +49,11 @@ public struct ResponseStream<Chunk: StreamChunk>: AsyncSequence, Sendable {
         let stream: ResponseStream
         var body: HTTPBody.AsyncIterator
         var pendingBytes: [UInt8]
-        var parser = SSEParser()
+        var parser: SSEParser
         var events: [ServerSentEvent] = []
+        /// Events and text so far, against the limits.
+        var eventCount = 0
+        var text = StreamedTextSize()
         var eventIndex = 0
         var finished = false
         var sawFinish = false
@@ -54,6 +63,7 @@ public struct ResponseStream<Chunk: StreamChunk>: AsyncSequence, Sendable {
             self.stream = stream
             self.body = body
             self.pendingBytes = pendingBytes
+            parser = SSEParser(maxLineBytes: stream.limits.maxEventBytes)
         }
 
         /// The next chunk, or `nil` after `[DONE]`.
@@ -85,6 +95,13 @@ public struct ResponseStream<Chunk: StreamChunk>: AsyncSequence, Sendable {
                     bodyEnded = true
                     events = parser.finish()
                 }
+                if parser.overflowed {
+                    throw exceeded("an event line or an event's data exceeds \(stream.limits.maxEventBytes) bytes (StreamLimits.maxEventBytes)")
+                }
+                eventCount += events.count
+                if eventCount > stream.limits.maxEvents {
+                    throw exceeded("the stream sent more than \(stream.limits.maxEvents) events (StreamLimits.maxEvents)")
+                }
             }
             return nil
         }
@@ -111,7 +128,29 @@ public struct ResponseStream<Chunk: StreamChunk>: AsyncSequence, Sendable {
             }
             let chunk = try Chunk(json: json)
             if chunk.hasFinishReason { sawFinish = true }
+            let size = chunk.textSize
+            text.content += size.content
+            text.reasoning += size.reasoning
+            text.toolArguments += size.toolArguments
+            let limits = stream.limits
+            if text.content > limits.maxContentBytes {
+                throw exceeded("the reply's content exceeds \(limits.maxContentBytes) bytes (StreamLimits.maxContentBytes)")
+            }
+            if text.reasoning > limits.maxReasoningBytes {
+                throw exceeded("the reply's reasoning exceeds \(limits.maxReasoningBytes) bytes (StreamLimits.maxReasoningBytes)")
+            }
+            if text.toolArguments > limits.maxToolCallArgumentBytes {
+                throw exceeded(
+                    "the reply's tool-call arguments exceed \(limits.maxToolCallArgumentBytes) bytes (StreamLimits.maxToolCallArgumentBytes)")
+            }
             return chunk
+        }
+
+        /// Ends the stream over a limit: aborts the transfer and returns the error to throw.
+        private mutating func exceeded(_ message: String) -> APIError {
+            finished = true
+            stream.body.cancel()
+            return APIError(kind: .responseTooLarge, message: message, requestID: stream.metadata.requestID)
         }
 
         /// Reads what follows `[DONE]` so the connection can be reused (bounded).

@@ -7,4 +7,11 @@ public protocol StreamChunk: Sendable {
     init(json: JSONValue) throws
     /// Whether the chunk ends a choice (so a stream without `[DONE]` after it is complete).
     var hasFinishReason: Bool { get }
+    /// How much text the chunk adds (checked against ``StreamLimits``; none by default).
+    var textSize: StreamedTextSize { get }
+}
+
+extension StreamChunk {
+    /// No text counted.
+    public var textSize: StreamedTextSize { StreamedTextSize() }
 }

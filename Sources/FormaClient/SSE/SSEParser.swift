@@ -16,8 +16,11 @@ package struct SSEParser: Sendable {
     private var event: String?
     private var id: String?
     private var retry: Int?
-    /// The longest line kept; longer lines are cut (protects against unbounded growth).
+    /// The longest line (and the most data one event) kept; past it the rest is dropped and
+    /// ``overflowed`` is set (protects against unbounded growth).
     package let maxLineBytes: Int
+    /// Whether a line or an event's data was longer than ``maxLineBytes``.
+    package private(set) var overflowed = false
 
     /// A parser.
     /// - Parameter maxLineBytes: The longest line kept (default 16 MiB).
@@ -76,6 +79,7 @@ package struct SSEParser: Sendable {
 
     private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         let room = maxLineBytes - line.count
+        if bytes.count > room { overflowed = true }
         if room > 0 { line.append(contentsOf: bytes.prefix(room)) }
     }
 
@@ -93,7 +97,8 @@ package struct SSEParser: Sendable {
         let value = line[valueStart...]
         if name.elementsEqual("data".utf8) {
             if hasData { data.append(0x0A) }
-            data.append(contentsOf: value)
+            if data.count + value.count > maxLineBytes { overflowed = true }
+            data.append(contentsOf: value.prefix(max(0, maxLineBytes - data.count)))
             hasData = true
         } else if name.elementsEqual("event".utf8) {
             event = String(decoding: value, as: UTF8.self)

@@ -31,7 +31,7 @@ struct EvalCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let tally: EvalTally
+        let tally: EvaluationTally
         do {
             tally = try evaluate()
         } catch let failure as CommandFailure {
@@ -50,7 +50,7 @@ struct EvalCommand: AsyncParsableCommand {
         }
     }
 
-    private func evaluate() throws -> EvalTally {
+    private func evaluate() throws -> EvaluationTally {
         var schemaValue: JSONValue?
         if let schema {
             let file = try InputFile(path: schema)
@@ -63,10 +63,10 @@ struct EvalCommand: AsyncParsableCommand {
         }
         let golds = try EvalInput.read(gold, kind: .gold)
         let outputs = try EvalInput.read(output, kind: .output)
-        var tally = EvalTally(match: match.value)
+        var tally = EvaluationTally(match: match.value)
         tally.goldRecords = golds.order.count
         tally.outputRecords = outputs.order.count
-        let matcher = FieldMatcher(schema: schemaValue)
+        let matcher = ValueComparer(schema: schemaValue)
         for key in golds.order {
             let gold = golds.records[key]!
             let produced = outputs.records[key]
@@ -84,14 +84,14 @@ struct EvalCommand: AsyncParsableCommand {
 
 /// `--match`.
 struct EvalMatchArgument: ExpressibleByArgument {
-    let value: EvalMatch
+    let value: EvaluationMatch
     static let normalized = EvalMatchArgument(value: .normalized)
-    init(value: EvalMatch) { self.value = value }
+    init(value: EvaluationMatch) { self.value = value }
     init?(argument: String) {
-        guard let value = EvalMatch(rawValue: argument) else { return nil }
+        guard let value = EvaluationMatch(rawValue: argument) else { return nil }
         self.value = value
     }
-    static var allValueStrings: [String] { EvalMatch.allCases.map(\.rawValue) }
+    static var allValueStrings: [String] { EvaluationMatch.allCases.map(\.rawValue) }
     var defaultValueDescription: String { value.rawValue }
 }
 

@@ -1,9 +1,10 @@
+import Forma
 import FormaJSON
 
 /// The text table and the JSON document `forma eval` prints.
 enum EvalReport {
     /// The terminal table.
-    static func table(_ tally: EvalTally) -> String {
+    static func table(_ tally: EvaluationTally) -> String {
         var lines: [String] = []
         lines.append(
             "forma eval: \(tally.goldRecords) gold records, \(tally.outputRecords) output records: "
@@ -13,7 +14,7 @@ enum EvalReport {
         if !tally.extraIDs.isEmpty { lines.append("ids not in gold: " + ids(tally.extraIDs)) }
         lines.append("")
         var rows: [[String]] = [["field", "compared", "exact", "normalized", "wrong", "missing", "type", "extra", "accuracy"]]
-        func row(_ name: String, _ field: EvalTally.Field) -> [String] {
+        func row(_ name: String, _ field: EvaluationTally.Field) -> [String] {
             let accuracy = field.compared == 0 ? "-" : percent(Double(field.correct(tally.match)) / Double(field.compared))
             return [name, "\(field.compared)", "\(field[.exact])", "\(field[.normalized])", "\(field[.wrong])",
                     "\(field[.missing])", "\(field[.typeMismatch])", "\(field[.extra])", accuracy]
@@ -42,7 +43,7 @@ enum EvalReport {
     }
 
     /// The JSON document (`--output json`), one line.
-    static func json(_ tally: EvalTally) -> String {
+    static func json(_ tally: EvaluationTally) -> String {
         var records = JSONObject()
         records["gold"] = number(tally.goldRecords)
         records["output"] = number(tally.outputRecords)
@@ -52,10 +53,10 @@ enum EvalReport {
         records["exactRate"] = tally.goldRecords == 0 ? .null : fraction(Double(tally.exactRecords) / Double(tally.goldRecords))
         records["missingIds"] = .array(tally.missingIDs)
         records["extraIds"] = .array(tally.extraIDs)
-        func fieldObject(_ field: EvalTally.Field) -> JSONObject {
+        func fieldObject(_ field: EvaluationTally.Field) -> JSONObject {
             var object = JSONObject()
             object["compared"] = number(field.compared)
-            for verdict in EvalTally.Verdict.allCases { object[verdict.rawValue] = number(field[verdict]) }
+            for verdict in EvaluationTally.Verdict.allCases { object[verdict.rawValue] = number(field[verdict]) }
             object["accuracy"] = field.compared == 0 ? .null : fraction(Double(field.correct(tally.match)) / Double(field.compared))
             return object
         }

@@ -1,7 +1,7 @@
-import Forma
-import FormaJSON
+public import FormaJSON
 
-/// Compares one extracted value with its gold value, leaf by leaf, into an ``EvalTally``.
+/// Compares extracted values with hand-checked (gold) values, leaf by leaf, into an
+/// ``EvaluationTally``: what `forma eval` runs.
 ///
 /// The rules (README, "forma eval"):
 /// - every leaf of the gold value (string, number, boolean, null) is one comparison, under
@@ -16,13 +16,23 @@ import FormaJSON
 ///   there each gold element is matched with an equal output element (exact first, then
 ///   normalized), in any order;
 /// - output leaves with no gold counterpart are **extra** (reported, not in accuracy).
-struct FieldMatcher {
+public struct ValueComparer: Sendable {
     /// The schema of the values, for `uniqueItems` (`nil`: every array by position).
-    let schema: JSONValue?
+    public let schema: JSONValue?
+
+    /// A comparer.
+    /// - Parameter schema: The values' schema (arrays with `uniqueItems: true` are compared as sets).
+    public init(schema: JSONValue? = nil) { self.schema = schema }
 
     /// Compares `output` (absent for a missing or failed record) with `gold`.
-    func compare(
-        gold: JSONValue, output: JSONValue?, confidence: [JSONPointer: Double], into tally: inout EvalTally
+    /// - Parameters:
+    ///   - gold: The right value.
+    ///   - output: The extracted value, or `nil` when there is none.
+    ///   - confidence: The output's confidence by pointer (``Extraction/confidence``).
+    ///   - tally: Receives one verdict per gold leaf and per extra output leaf.
+    /// - Returns: Whether every leaf matched exactly and nothing was extra.
+    public func compare(
+        gold: JSONValue, output: JSONValue?, confidence: [JSONPointer: Double], into tally: inout EvaluationTally
     ) -> Bool {
         var allExact = true
         walk(gold: gold, output: output, at: .root, field: .root, schema: schema, depth: 0,
@@ -32,7 +42,7 @@ struct FieldMatcher {
 
     private func walk(
         gold: JSONValue, output: JSONValue?, at pointer: JSONPointer, field: JSONPointer, schema: JSONValue?, depth: Int,
-        confidence: [JSONPointer: Double], tally: inout EvalTally, allExact: inout Bool
+        confidence: [JSONPointer: Double], tally: inout EvaluationTally, allExact: inout Bool
     ) {
         guard depth < 128 else { return }
         switch gold {
@@ -82,7 +92,7 @@ struct FieldMatcher {
     /// Gold elements matched with output elements in any order.
     private func matchSet(
         _ gold: [JSONValue], _ produced: [JSONValue], at pointer: JSONPointer, field: JSONPointer,
-        confidence: [JSONPointer: Double], tally: inout EvalTally, allExact: inout Bool
+        confidence: [JSONPointer: Double], tally: inout EvaluationTally, allExact: inout Bool
     ) {
         var unused = Array(produced.indices)
         for item in gold {
@@ -94,7 +104,7 @@ struct FieldMatcher {
                 continue
             }
             let index = unused.remove(at: position)
-            let verdict: EvalTally.Verdict = exact != nil ? .exact : .normalized
+            let verdict: EvaluationTally.Verdict = exact != nil ? .exact : .normalized
             if verdict != .exact { allExact = false }
             tally.count(verdict, field: field, confidence: confidence[pointer.appending(index: index)])
         }
@@ -105,7 +115,7 @@ struct FieldMatcher {
     }
 
     /// Counts every leaf of `value` as `verdict`.
-    private func countLeaves(_ value: JSONValue, field: JSONPointer, as verdict: EvalTally.Verdict, tally: inout EvalTally) {
+    private func countLeaves(_ value: JSONValue, field: JSONPointer, as verdict: EvaluationTally.Verdict, tally: inout EvaluationTally) {
         switch value {
         case .object(let members):
             // An empty object or array has no leaf to count.
@@ -122,8 +132,8 @@ struct FieldMatcher {
         }
     }
 
-    /// The verdict for one gold leaf.
-    static func verdict(gold: JSONValue, output: JSONValue?) -> EvalTally.Verdict {
+    /// The verdict for one gold leaf against the output's value there.
+    public static func verdict(gold: JSONValue, output: JSONValue?) -> EvaluationTally.Verdict {
         guard let output else { return gold == .null ? .exact : .missing }
         if gold == output || sameNumber(gold, output) { return .exact }
         switch (gold, output) {

@@ -30,6 +30,8 @@ struct ReplyProcessingTests {
         ("```json\n{\"a\":1}\n```", #"{"a":1}"#, .fence),
         ("Here you go:\n```\n[1,2]\n```\nAnything else?", "[1,2]", .fence),
         (#"Sure! The result is {"a":"}"} as requested."#, #"{"a":"}"}"#, .embedded),
+        // A combining mark after the opening quote joins it into one Character.
+        ("Result: {\"a\": \"\u{0308}}\"} ok", "{\"a\": \"\u{0308}}\"}", .embedded),
     ]
 
     @Test(arguments: candidates)
@@ -61,6 +63,25 @@ struct ReplyProcessingTests {
         let repaired = LenientJSONRepair.repair(Substring(text))
         #expect(repaired.text == text)
         #expect(repaired.flags.isEmpty)
+    }
+
+    /// Found by `scripts/fuzz repair`: a combining mark right after a quote or a bracket
+    /// joins it into one Character, and a Character-wise scan lost the quote.
+    @Test(arguments: [
+        "{\"note\": \"\u{0308} decomposed\"}",
+        "[\"\u{0301}\", {\"k\u{0301}\": [\"\u{20DD}\"]}]",
+        "{\"a\": \"x\"}\u{0308}",
+    ])
+    func combiningMarksNextToQuotesAndBrackets(text: String) throws {
+        let repaired = LenientJSONRepair.repair(Substring(text))
+        #expect(repaired.text == text)
+        #expect(repaired.flags.isEmpty)
+    }
+
+    @Test func bareKeysKeepTheirCombiningMarks() throws {
+        let repaired = LenientJSONRepair.repair("{cafe\u{0301}: 'x\u{0308}', n: None}")
+        #expect(repaired.text == "{\"cafe\u{0301}\": \"x\u{0308}\", \"n\": null}")
+        #expect(repaired.flags == [.unquotedKeys, .singleQuotes, .pythonLiterals])
     }
 
     @Test func reaskListsLocatedErrorsCapped() {

@@ -44,31 +44,40 @@ package enum JSONCandidateFinder {
         return rest[..<close.lowerBound]
     }
 
-    /// The first `{…}` or `[…]` whose brackets balance (strings respected).
+    /// The first `{…}` or `[…]` whose brackets balance (strings respected). Scans UTF-8
+    /// bytes: every byte it looks for is ASCII, and a Character-wise scan would miss a quote
+    /// that a combining mark after it joins into one Character.
     static func balancedValue(in text: Substring) -> Substring? {
-        var search = text.startIndex
-        while let start = text[search...].firstIndex(where: { $0 == "{" || $0 == "[" }) {
+        let bytes = text.utf8
+        var search = bytes.startIndex
+        while let start = bytes[search...].firstIndex(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "[") }) {
             var depth = 0
             var inString = false
             var escaped = false
             var index = start
-            while index < text.endIndex {
-                let c = text[index]
+            while index < bytes.endIndex {
+                let byte = bytes[index]
                 if inString {
-                    if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false }
+                    if escaped {
+                        escaped = false
+                    } else if byte == UInt8(ascii: "\\") {
+                        escaped = true
+                    } else if byte == UInt8(ascii: "\"") {
+                        inString = false
+                    }
                 } else {
-                    switch c {
-                    case "\"": inString = true
-                    case "{", "[": depth += 1
-                    case "}", "]":
+                    switch byte {
+                    case UInt8(ascii: "\""): inString = true
+                    case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+                    case UInt8(ascii: "}"), UInt8(ascii: "]"):
                         depth -= 1
                         if depth == 0 { return text[start...index] }
                     default: break
                     }
                 }
-                index = text.index(after: index)
+                index = bytes.index(after: index)
             }
-            search = text.index(after: start)
+            search = bytes.index(after: start)
         }
         return nil
     }

@@ -7,17 +7,25 @@ package enum LenientJSONRepair {
     /// The repaired text and what was changed. The result may still be invalid JSON (the
     /// parser then reports where).
     package static func repair(_ text: Substring) -> (text: String, flags: RepairFlags) {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
+        // Unicode scalars, not Characters: a combining mark after a quote or bracket forms
+        // one Character with it (`"` + U+0308), which would hide the quote.
+        var out = String.UnicodeScalarView()
         var flags: RepairFlags = []
-        var stack: [Character] = []
+        var stack: [Unicode.Scalar] = []
         var expectKey = false
-        var chars = Array(text)
+        var chars = Array(text.unicodeScalars)
         var i = 0
-        func peekNonSpace(from j: Int) -> Character? {
+        func peekNonSpace(from j: Int) -> Unicode.Scalar? {
             var k = j
-            while k < chars.count, chars[k].isWhitespace { k += 1 }
+            while k < chars.count, chars[k].properties.isWhitespace { k += 1 }
             return k < chars.count ? chars[k] : nil
+        }
+        func isWordPart(_ scalar: Unicode.Scalar) -> Bool {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { return true }
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark: return true
+            default: return scalar == "_" || scalar == "$" || scalar == "-"
+            }
         }
         while i < chars.count {
             let c = chars[i]
@@ -25,7 +33,7 @@ package enum LenientJSONRepair {
             case "\"", "'":
                 if c == "'" { flags.insert(.singleQuotes) }
                 var j = i + 1
-                var body = ""
+                var body = String.UnicodeScalarView()
                 var closed = false
                 while j < chars.count {
                     let d = chars[j]
@@ -36,11 +44,11 @@ package enum LenientJSONRepair {
                         continue
                     }
                     if d == c { closed = true; break }
-                    if c == "'" && d == "\"" { body.append("\\\"") } else { body.append(d) }
+                    if c == "'" && d == "\"" { body.append(contentsOf: "\\\"".unicodeScalars) } else { body.append(d) }
                     j += 1
                 }
                 out.append("\"")
-                out.append(body)
+                out.append(contentsOf: body)
                 out.append("\"")
                 if !closed { flags.insert(.closedString) }
                 i = closed ? j + 1 : chars.count
@@ -77,22 +85,24 @@ package enum LenientJSONRepair {
                 expectKey = false
                 out.append(c)
             default:
-                if c.isLetter || c == "_" || c == "$" {
+                if c.properties.isAlphabetic || c == "_" || c == "$" {
                     var j = i
-                    var word = ""
-                    while j < chars.count, chars[j].isLetter || chars[j].isNumber || chars[j] == "_" || chars[j] == "$" || chars[j] == "-" {
+                    var word = String.UnicodeScalarView()
+                    while j < chars.count, isWordPart(chars[j]) {
                         word.append(chars[j])
                         j += 1
                     }
                     if expectKey && peekNonSpace(from: j) == ":" {
                         flags.insert(.unquotedKeys)
-                        out += "\"\(word)\""
+                        out.append("\"")
+                        out.append(contentsOf: word)
+                        out.append("\"")
                     } else {
-                        switch word {
-                        case "True": flags.insert(.pythonLiterals); out += "true"
-                        case "False": flags.insert(.pythonLiterals); out += "false"
-                        case "None": flags.insert(.pythonLiterals); out += "null"
-                        default: out += word
+                        switch String(word) {
+                        case "True": flags.insert(.pythonLiterals); out.append(contentsOf: "true".unicodeScalars)
+                        case "False": flags.insert(.pythonLiterals); out.append(contentsOf: "false".unicodeScalars)
+                        case "None": flags.insert(.pythonLiterals); out.append(contentsOf: "null".unicodeScalars)
+                        default: out.append(contentsOf: word)
                         }
                     }
                     i = j
@@ -105,11 +115,11 @@ package enum LenientJSONRepair {
         chars = []
         if !stack.isEmpty {
             // Cut off mid-value: drop a dangling separator, then close what is open.
-            while let last = out.last, last.isWhitespace || last == "," { out.removeLast() }
-            if out.last == ":" { out += " null" }
+            while let last = out.last, last.properties.isWhitespace || last == "," { out.removeLast() }
+            if out.last == ":" { out.append(contentsOf: " null".unicodeScalars) }
             flags.insert(.closedBrackets)
             for closer in stack.reversed() { out.append(closer) }
         }
-        return (out, flags)
+        return (String(out), flags)
     }
 }

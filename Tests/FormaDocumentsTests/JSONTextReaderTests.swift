@@ -39,6 +39,17 @@ struct JSONTextReaderTests {
         #expect(throws: DocumentError.self) { try DocumentReader.read(text, format: .json) }
     }
 
+    @Test("vertical tab, form feed and no-break space are whitespace in JSON5 only", arguments: ["\u{0B}", "\u{0C}", "\u{A0}"])
+    func json5OnlyWhitespace(space: String) throws {
+        // A `case 0x0B, 0x0C where json5` once let a vertical tab through in JSON and JSONC.
+        let text = "\(space)[1,\(space)2]"
+        for format in [DocumentFormat.json, .jsonc] {
+            let error = #expect(throws: DocumentError.self) { try DocumentReader.read(text, format: format) }
+            #expect(error?.position == SourcePosition(line: 1, column: 1))
+        }
+        #expect(try DocumentReader.read(text, format: .json5).first?.value == [1, 2])
+    }
+
     @Test("an unterminated /* comment is an error at its start")
     func unterminatedComment() {
         let error = #expect(throws: DocumentError.self) { try DocumentReader.read("{\"a\": 1 /* never closed\n", format: .jsonc) }

@@ -148,7 +148,7 @@ struct JSONTextReader {
             case 0x0A:
                 text.newline(at: text.offset)
                 text.offset += 1
-            case 0x0B, 0x0C where json5:
+            case 0x0B where json5, 0x0C where json5:
                 text.offset += 1
             case 0xC2 where json5 && text.peek() == 0xA0:
                 text.offset += 2

@@ -45,6 +45,18 @@ struct YAMLReaderTests {
         #expect(documents[2].position(of: pointer("0")) == SourcePosition(line: 5, column: 3))
     }
 
+    /// Found by `scripts/fuzz yaml`: libyaml ends a text without a final line break on a
+    /// line that does not exist, where an empty last document was placed.
+    @Test("an empty document at the end of a text without a final line break is placed on its last line",
+          arguments: [("a: 1\n---", 2, 4), ("a: 1\n...\n---", 3, 4), ("a: 1\r\n---", 2, 4), ("---", 1, 4), ("x: é\n--- ", 2, 5)])
+    func emptyLastDocument(text: String, line: Int, column: Int) throws {
+        let documents = try DocumentReader.read(text, format: .yaml)
+        #expect(documents.count == 2 || text == "---")
+        let last = try #require(documents.last)
+        #expect(last.value == .null)
+        #expect(last.position(of: .root) == SourcePosition(line: line, column: column))
+    }
+
     @Test("aliases and << merges expand; a billion-laughs file is refused quickly")
     func aliases() throws {
         let document = try #require(try DocumentReader.read("base: &b {x: 1, y: 2}\nderived:\n  <<: *b\n  y: 3\n", format: .yaml).first)

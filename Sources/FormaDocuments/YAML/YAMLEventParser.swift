@@ -7,11 +7,14 @@ internal import CYaml
 final class YAMLEventParser {
     private var parser = yaml_parser_t()
     private let input: UnsafeMutableBufferPointer<UInt8>
+    /// Where the input ends, counted as libyaml counts lines and columns.
+    private let end: SourcePosition
 
     /// A parser reading `bytes` (UTF-8).
     init(bytes: [UInt8]) {
         input = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
         _ = input.initialize(from: bytes)
+        end = Self.endPosition(of: bytes)
         yaml_parser_initialize(&parser)
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
         yaml_parser_set_input_string(&parser, input.baseAddress, bytes.count)
@@ -28,7 +31,46 @@ final class YAMLEventParser {
         var event = yaml_event_t()
         guard yaml_parser_parse(&parser, &event) == 1 else { throw failure() }
         defer { yaml_event_delete(&event) }
-        return YAMLEvent(event)
+        var result = YAMLEvent(event)
+        result.position = clamped(result.position)
+        return result
+    }
+
+    /// `position`, or the end of the input when it lies past it: at the end of a text without
+    /// a final line break libyaml moves to a line that does not exist (`a: 1\n---` puts the
+    /// empty second document on line 3).
+    private func clamped(_ position: SourcePosition) -> SourcePosition {
+        position.line > end.line || (position.line == end.line && position.column > end.column) ? end : position
+    }
+
+    /// The position just past the last character, with libyaml's line breaks (LF, CR, CRLF,
+    /// U+0085, U+2028, U+2029) and columns in characters.
+    private static func endPosition(of bytes: [UInt8]) -> SourcePosition {
+        var line = 1
+        var column = 1
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            var breakWidth = 0
+            if byte == 0x0A {
+                breakWidth = 1
+            } else if byte == 0x0D {
+                breakWidth = index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+            } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0x85 {
+                breakWidth = 2
+            } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] & 0xFE == 0xA8 {
+                breakWidth = 3
+            }
+            if breakWidth > 0 {
+                line += 1
+                column = 1
+                index += breakWidth
+                continue
+            }
+            if byte & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return SourcePosition(line: line, column: column)
     }
 
     private func failure() -> DocumentError {
@@ -37,7 +79,7 @@ final class YAMLEventParser {
             // libyaml's own guard (1,000 levels) fires before the reader's.
             return DocumentError(
                 kind: .tooDeep, message: "nesting deeper than libyaml's limit of 1000 levels",
-                position: SourcePosition(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1))
+                position: clamped(SourcePosition(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)))
         }
         var message = problem
         if let context = parser.context.map({ String(cString: $0) }) { message = "\(problem) \(context)" }
@@ -45,7 +87,7 @@ final class YAMLEventParser {
         if parser.error == YAML_READER_ERROR {
             position = Self.position(ofOffset: parser.problem_offset, in: input)
         } else {
-            position = SourcePosition(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
+            position = clamped(SourcePosition(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1))
         }
         return DocumentError(kind: .syntax, message: message, position: position)
     }

@@ -22,7 +22,10 @@ struct CSVParser {
     private var carriageReturnPending = false
     private var recordLine = 1
     private var recordHasContent = false
-    private var bytesSeen = 0
+    /// How many bytes of a leading UTF-8 byte order mark have been held back (0…2), or
+    /// `nil` once the start of the input is decided (mark skipped, or not there).
+    private var byteOrderMarkHeld: Int? = 0
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
     /// The longest field accepted; a longer one is cut (the record still comes out).
     let maxFieldBytes: Int
 
@@ -31,8 +34,15 @@ struct CSVParser {
     /// Reads `bytes`, calling `emit` for every record completed in them.
     mutating func feed(_ bytes: UnsafeRawBufferPointer, emit: (Record) throws -> Void) rethrows {
         var index = 0
-        if bytesSeen == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
-        bytesSeen += bytes.count
+        // A leading byte order mark is skipped, even when it arrives split over chunks.
+        while let held = byteOrderMarkHeld, index < bytes.count {
+            if bytes[index] == Self.byteOrderMark[held] {
+                index += 1
+                byteOrderMarkHeld = held + 1 == Self.byteOrderMark.count ? nil : held + 1
+            } else {
+                try releaseHeldByteOrderMark(emit: emit)
+            }
+        }
         while index < bytes.count {
             let byte = bytes[index]
             index += 1
@@ -42,6 +52,7 @@ struct CSVParser {
 
     /// Ends the input, emitting a last record without a line feed.
     mutating func finish(emit: (Record) throws -> Void) rethrows {
+        try releaseHeldByteOrderMark(emit: emit)
         if quotePending { quotePending = false; inQuotes = false }
         if carriageReturnPending {
             carriageReturnPending = false
@@ -51,6 +62,13 @@ struct CSVParser {
             recordHasContent = true
             try endRecord(emit)
         }
+    }
+
+    /// The input does not start with a whole byte order mark: what was held back is text.
+    private mutating func releaseHeldByteOrderMark(emit: (Record) throws -> Void) rethrows {
+        guard let held = byteOrderMarkHeld else { return }
+        byteOrderMarkHeld = nil
+        for byte in Self.byteOrderMark.prefix(held) { try consume(byte, emit: emit) }
     }
 
     private mutating func consume(_ byte: UInt8, emit: (Record) throws -> Void) rethrows {

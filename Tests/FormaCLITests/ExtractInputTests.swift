@@ -24,6 +24,32 @@ struct ExtractInputTests {
         #expect(records.map { $0["value"]?["n"]?.number?.intValue } == [4, 14, 5])
     }
 
+    @Test("a pipe as --input (read twice: counted, then run) is copied first; its CSV byte order mark is skipped")
+    func csvOverAPipe() throws {
+        let server = try TestServer { request in
+            ExtractHarness.reply((ExtractHarness.row(of: request)?.key ?? "").count)
+        }
+        let directory = try TemporaryDirectory()
+        let input = directory.path("in.csv")
+        try #require(mkfifo(input, 0o600) == 0, "mkfifo failed")
+        let output = directory.path("out.jsonl")
+        let process = try ExtractHarness.start(
+            try ExtractHarness.arguments(server: server, directory: directory, input: input, output: output), directory: directory)
+        // Opening blocks until forma opens the pipe for reading. A second open (forma once
+        // opened the input again after counting its rows) would wait for a writer forever.
+        let pipe = try #require(FileHandle(forWritingAtPath: input))
+        try pipe.write(contentsOf: [0xEF])
+        usleep(300_000)
+        try pipe.write(contentsOf: [0xBB, 0xBF] + Array("id,text\nr1,hello\n".utf8))
+        try pipe.close()
+        let status = ExtractHarness.wait(process)
+        let standardError = (try? String(contentsOfFile: directory.path("stderr"), encoding: .utf8)) ?? ""
+        #expect(status == 0, "\(standardError)")
+        let records = try ExtractHarness.records(at: output)
+        #expect(records.map { $0["id"]?.string } == ["r1"])
+        #expect(records.first?["value"]?["n"]?.number?.intValue == 5)
+    }
+
     @Test("CSV without the id column uses line numbers; a short row is an error record")
     func csvLineNumbers() throws {
         let server = try ExtractHarness.plainServer()

@@ -63,6 +63,16 @@ enum POSIX {
         return (info.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// Whether `path` names something that can be read only once: a pipe (`<(zcat …)`, a
+    /// named FIFO), a character device (`/dev/stdin` on a terminal) or a socket. `false`
+    /// for regular files, directories and paths that do not exist.
+    static func isStream(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        let kind = info.st_mode & S_IFMT
+        return kind == S_IFIFO || kind == S_IFCHR || kind == S_IFSOCK
+    }
+
     /// The message for the current `errno`, such as `No such file or directory`.
     static func lastErrorMessage() -> String {
         String(cString: strerror(errno))

@@ -9,8 +9,9 @@ import Darwin
 /// grow with the input.
 ///
 /// The format follows the input: a directory is a set of text files (id = relative path),
-/// a `.csv` file is CSV with a header row, anything else is JSONL. Standard input is copied
-/// to a temporary file first (it cannot be read twice), removed when the input is released.
+/// a `.csv` file is CSV with a header row, anything else is JSONL. Standard input, pipes
+/// (`--input <(zcat rows.jsonl.gz)`, named FIFOs) and devices are copied to a temporary file
+/// first (they cannot be read twice), removed when the input is released.
 final class RowInput: @unchecked Sendable {
     // @unchecked: every stored property is set in init and never changes.
 
@@ -31,16 +32,16 @@ final class RowInput: @unchecked Sendable {
     private let spool: String?
 
     /// An input for `--input PATH` (`-` for standard input).
-    /// - Throws: ``CommandFailure`` when standard input cannot be copied.
+    /// - Throws: ``CommandFailure`` when standard input or a pipe cannot be copied.
     init(path: String, names: RowFieldNames, maxLineBytes: Int = 64 << 20) throws {
         self.names = names
         self.maxLineBytes = maxLineBytes
-        if path == "-" {
-            let spool = try Self.spoolStandardInput()
+        if path == "-" || POSIX.isStream(path) {
+            let spool = try Self.spool(path)
             self.path = spool
             self.spool = spool
-            displayName = "<stdin>"
-            format = .jsonl
+            displayName = path == "-" ? "<stdin>" : path
+            format = path != "-" && path.lowercased().hasSuffix(".csv") ? .csv : .jsonl
         } else {
             self.path = path
             spool = nil
@@ -67,20 +68,27 @@ final class RowInput: @unchecked Sendable {
         }
     }
 
-    /// Copies standard input into a new temporary file and returns its path.
-    private static func spoolStandardInput() throws -> String {
+    /// Copies standard input (`-`) or a pipe into a new temporary file and returns its path.
+    private static func spool(_ source: String) throws -> String {
+        let name = source == "-" ? "<stdin>" : source
         let directory = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
         var template = Array((directory + "/forma-stdin-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw CommandFailure("<stdin>: cannot create a temporary file in \(directory): \(POSIX.lastErrorMessage())") }
+        guard descriptor >= 0 else { throw CommandFailure("\(name): cannot create a temporary file in \(directory): \(POSIX.lastErrorMessage())") }
         let path = String(cString: template)
         defer { POSIX.close(descriptor) }
-        let input = try InputFile(path: "-")
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let n = try chunk.withUnsafeMutableBytes { try input.read(into: $0.baseAddress!, count: $0.count) }
-            if n == 0 { break }
-            chunk.withUnsafeBufferPointer { OutputSink.writeAll(UnsafeBufferPointer(rebasing: $0[0..<n]), to: descriptor) }
+        do {
+            let input = try InputFile(path: source)
+            var chunk = [UInt8](repeating: 0, count: 1 << 20)
+            while true {
+                let n = try chunk.withUnsafeMutableBytes { try input.read(into: $0.baseAddress!, count: $0.count) }
+                if n == 0 { break }
+                let written = chunk.withUnsafeBufferPointer { OutputSink.writeAll(UnsafeBufferPointer(rebasing: $0[0..<n]), to: descriptor) }
+                guard written else { throw CommandFailure("\(name): cannot copy to \(directory): \(POSIX.lastErrorMessage())") }
+            }
+        } catch {
+            unlink(path)
+            throw error
         }
         return path
     }

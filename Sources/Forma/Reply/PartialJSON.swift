@@ -152,8 +152,8 @@ package struct PartialJSON: Sendable {
     }
 
     private mutating func setKey(_ key: String) {
-        guard let last = frames.indices.last, case .object(var members, nil) = frames[last] else { return fail() }
-        frames[last] = .object(JSONObject(), key: nil)  // keep the storage uniquely referenced
+        guard let last = frames.indices.last, case .object(let members, nil) = frames[last] else { return fail() }
+        frames[last] = .object(JSONObject(), key: nil)  // drop the frame's reference first, so `members` stays uniquely referenced
         frames[last] = .object(members, key: key)
         expectKey = false
     }

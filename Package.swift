@@ -125,7 +125,7 @@ let package = Package(
         .testTarget(name: "FormaTests", dependencies: ["Forma", "FormaTestServer", "FormaJSON", "FormaSchema", "FormaClient"]),
         .testTarget(name: "FormaClientTests", dependencies: ["FormaClient", "FormaTestServer", "FormaJSON", "FormaSchema"]),
         .testTarget(name: "FormaTestServerTests", dependencies: ["FormaTestServer", "FormaJSON"]),
-        .testTarget(name: "FormaCLITests", dependencies: ["FormaCLI", "FormaJSON", "FormaSchema", "FormaTestServer"]),
+        .testTarget(name: "FormaCLITests", dependencies: ["FormaJSON", "FormaSchema", "FormaTestServer"]),
 
         // Benchmarks (run by hand or by Benchmarks/*/run.sh; never part of the tests).
         .executableTarget(

@@ -1,3 +1,4 @@
+import FormaDocuments
 import FormaJSON
 
 /// CSV rows: a header row names the columns; each later record is a row (a record with the

@@ -1,3 +1,5 @@
+import FormaDocuments
+
 /// A whole CSV text parsed at once: ``CSVParser`` over one buffer. For small inputs and
 /// tests; `forma extract` streams large files through ``CSVParser`` directly.
 struct CSVTable {

@@ -4,12 +4,18 @@
 /// Fed any chunking of the bytes, it emits the same records, each with the 1-based line it
 /// starts on (for ids and messages). It never fails: a stray quote is kept as text. Written
 /// here rather than taken from a CSV package because `forma extract` needs exactly this, the
-/// record lines, and streaming over chunks so memory stays flat on large inputs.
-struct CSVParser {
+/// record lines, and streaming over chunks so memory stays flat on large inputs. Package
+/// access: `forma extract` reads CSV rows with it; it is not part of the public API.
+package struct CSVParser {
     /// One record: its fields and the 1-based line it starts on.
-    struct Record: Equatable {
-        var fields: [String]
-        var line: Int
+    package struct Record: Equatable, Sendable {
+        package var fields: [String]
+        package var line: Int
+
+        package init(fields: [String], line: Int) {
+            self.fields = fields
+            self.line = line
+        }
     }
 
     private var line = 1
@@ -27,12 +33,12 @@ struct CSVParser {
     private var byteOrderMarkHeld: Int? = 0
     private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
     /// The longest field accepted; a longer one is cut (the record still comes out).
-    let maxFieldBytes: Int
+    package let maxFieldBytes: Int
 
-    init(maxFieldBytes: Int = 64 << 20) { self.maxFieldBytes = maxFieldBytes }
+    package init(maxFieldBytes: Int = 64 << 20) { self.maxFieldBytes = maxFieldBytes }
 
     /// Reads `bytes`, calling `emit` for every record completed in them.
-    mutating func feed(_ bytes: UnsafeRawBufferPointer, emit: (Record) throws -> Void) rethrows {
+    package mutating func feed(_ bytes: UnsafeRawBufferPointer, emit: (Record) throws -> Void) rethrows {
         var index = 0
         // A leading byte order mark is skipped, even when it arrives split over chunks.
         while let held = byteOrderMarkHeld, index < bytes.count {
@@ -51,7 +57,7 @@ struct CSVParser {
     }
 
     /// Ends the input, emitting a last record without a line feed.
-    mutating func finish(emit: (Record) throws -> Void) rethrows {
+    package mutating func finish(emit: (Record) throws -> Void) rethrows {
         try releaseHeldByteOrderMark(emit: emit)
         if quotePending { quotePending = false; inQuotes = false }
         if carriageReturnPending {

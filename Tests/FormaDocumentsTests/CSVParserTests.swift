@@ -1,4 +1,4 @@
-@testable import FormaCLI
+import FormaDocuments
 import Testing
 
 /// `CSVParser` on its own: any chunking of the bytes gives the records of reading them whole.

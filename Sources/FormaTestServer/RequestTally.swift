@@ -1,4 +1,4 @@
-import Synchronization
+import FormaJSON
 
 /// Counts how often each key has been seen, safely across connection threads — the usual
 /// state for "fail the first attempt, succeed on retry" handlers.
@@ -11,7 +11,7 @@ import Synchronization
 /// }
 /// ```
 public final class RequestTally: Sendable {
-    private let counts = Mutex<[String: Int]>([:])
+    private let counts = Locked<[String: Int]>([:])
 
     /// An empty tally.
     public init() {}

@@ -1,4 +1,4 @@
-import Synchronization
+import FormaJSON
 
 /// A real HTTP/1.1 server on `127.0.0.1` at a free port, for tests that talk to an
 /// OpenAI-compatible API over real sockets.
@@ -40,7 +40,7 @@ public final class TestServer: Sendable {
     /// Starts a server that asks `handler` for every response.
     ///
     /// The handler runs on the connection's thread, possibly on many threads at once; keep
-    /// shared state in a `Mutex` (or a ``RequestTally``).
+    /// shared state in a `Locked` (or a ``RequestTally``).
     ///
     /// - Parameters:
     ///   - recordsRequests: Whether to keep every request for ``requests`` (turn off for
@@ -113,7 +113,7 @@ public final class TestServer: Sendable {
 
 /// Hands out script positions to concurrent requests.
 private final class ScriptCursor: Sendable {
-    private let position = Mutex(0)
+    private let position = Locked(0)
 
     func next() -> Int {
         position.withLock { value in

@@ -1,12 +1,11 @@
 import FormaJSON
 import FormaTestServer
 import Foundation
-import Synchronization
 import Testing
 
 /// A loopback provider with a Batch API and an online chat endpoint, for `forma extract --batch`.
 final class BatchHarness: @unchecked Sendable {
-    // @unchecked: every property is set in init; `online` is a Mutex.
+    // @unchecked: every property is set in init; `online` is a Locked.
     static let secret = "tk-BATCH-SECRET-0123456789"
 
     let api: LoopbackBatchAPI
@@ -17,7 +16,7 @@ final class BatchHarness: @unchecked Sendable {
 
     /// A count shared with the server's handler threads.
     final class Counter: Sendable {
-        private let value = Mutex(0)
+        private let value = Locked(0)
         func add() { value.withLock { $0 += 1 } }
         var count: Int { value.withLock { $0 } }
     }
@@ -43,7 +42,7 @@ final class BatchHarness: @unchecked Sendable {
         self.api = api
         let online = Counter()
         self.online = online
-        let creations = Mutex(0)
+        let creations = Locked(0)
         server = try TestServer { request in
             if let response = api.handle(request) {
                 if let slowCreation, request.method == "POST", request.path == "/v1/batches",

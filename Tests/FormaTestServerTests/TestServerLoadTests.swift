@@ -2,7 +2,6 @@ import Dispatch
 import FormaJSON
 import FormaTestServer
 import Foundation
-import Synchronization
 import Testing
 
 /// The test server under concurrent load: many keep-alive connections, connection churn,
@@ -34,8 +33,8 @@ struct TestServerLoadTests {
         defer { server.stop() }
         let total = 5_000
         let workers = 64
-        let failures = Mutex(0)
-        let okCount = Mutex(0)
+        let failures = Locked(0)
+        let okCount = Locked(0)
         let port = server.port
         let clock = ContinuousClock()
         let start = clock.now
@@ -68,7 +67,7 @@ struct TestServerLoadTests {
         let server = try TestServer(recordsRequests: false) { _ in .json(["ok": true]) }
         defer { server.stop() }
         let port = server.port
-        let ok = Mutex(0)
+        let ok = Locked(0)
         onThreads(32) { _ in
             for _ in 0..<(1_000 / 32 + 1) {
                 guard let client = try? RawHTTPClient(port: port),
@@ -97,8 +96,8 @@ struct TestServerLoadTests {
         }
         defer { server.stop() }
         let port = server.port
-        let attempts = Mutex(0)
-        let answers = Mutex<[Int: String]>([:])
+        let attempts = Locked(0)
+        let answers = Locked<[Int: String]>([:])
         onThreads(16) { worker in
             guard let client = try? RawHTTPClient(port: port) else { return }
             for row in stride(from: worker, to: 200, by: 16) {

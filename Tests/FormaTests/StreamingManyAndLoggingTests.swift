@@ -1,14 +1,14 @@
 import FormaClient
+import FormaJSON
 @testable import Forma
 import FormaTestServer
 import Foundation
 import Logging
-import Synchronization
 import Testing
 
 /// An ordered log shared by a test's producer and consumer.
 final class EventLog: Sendable {
-    private let entries = Mutex<[String]>([])
+    private let entries = Locked<[String]>([])
     func append(_ entry: String) { entries.withLock { $0.append(entry) } }
     var all: [String] { entries.withLock { $0 } }
 }
@@ -23,7 +23,7 @@ struct CapturingLogHandler: LogHandler {
 
     /// The records of every handler made with the same store.
     final class Store: Sendable {
-        private let records = Mutex<[Record]>([])
+        private let records = Locked<[Record]>([])
         func append(_ record: Record) { records.withLock { $0.append(record) } }
         var all: [Record] { records.withLock { $0 } }
     }
@@ -151,7 +151,7 @@ final class GatedStreamTransport: Transport {
     let chunks: [[UInt8]]
     let gateBefore: Int
     let gate: @Sendable () async -> Void
-    private let bodies = Mutex<[[UInt8]]>([])
+    private let bodies = Locked<[[UInt8]]>([])
 
     init(chunks: [[UInt8]], gateBefore: Int, gate: @escaping @Sendable () async -> Void) {
         self.chunks = chunks

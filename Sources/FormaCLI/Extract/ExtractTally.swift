@@ -1,5 +1,5 @@
 import FormaClient
-import Synchronization
+import FormaJSON
 
 /// Counters of one `forma extract` run, shared by the rows, the transport and the progress
 /// reporter.
@@ -30,10 +30,10 @@ final class ExtractTally: Sendable {
         var tokens: Int { promptTokens + completionTokens }
     }
 
-    private let state: Mutex<Snapshot>
+    private let state: Locked<Snapshot>
 
     init(total: Int, resumed: Int, resumedFailed: Int) {
-        state = Mutex(Snapshot(total: total, resumed: resumed, resumedFailed: resumedFailed))
+        state = Locked(Snapshot(total: total, resumed: resumed, resumedFailed: resumedFailed))
     }
 
     var snapshot: Snapshot { state.withLock { $0 } }

@@ -1,6 +1,6 @@
 internal import CCurl
 import Foundation
-import Synchronization
+import FormaJSON
 
 /// One `CURLM*` multi handle driven by its own thread.
 ///
@@ -23,7 +23,7 @@ final class CurlMultiLoop: @unchecked Sendable {
     }
 
     private let multi: UnsafeMutableRawPointer
-    private let queue = Mutex(Queue())
+    private let queue = Locked(Queue())
     private var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
 
     /// A multi handle keeping up to `maxConnections` idle connections, with its thread started.

@@ -1,5 +1,5 @@
 internal import CCurl
-import Synchronization
+import FormaJSON
 
 /// One request in flight: the easy handle plus the state its callbacks share with the
 /// awaiting task.
@@ -32,7 +32,7 @@ final class CurlTransfer: @unchecked Sendable {
     let maxBytes: Int
     let highWater: Int
     let loop: CurlMultiLoop
-    let state = Mutex(State())
+    let state = Locked(State())
     /// Abort when nothing arrives for this long (checked by the loop).
     let idleTimeout: Duration?
     /// When the last header or body byte arrived; used only on the loop thread.

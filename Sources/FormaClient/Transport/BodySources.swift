@@ -1,4 +1,5 @@
 import Synchronization
+import FormaJSON
 
 /// A body made of fixed chunks, for test transports.
 final class ArrayBodySource: HTTPBodySource {
@@ -9,10 +10,10 @@ final class ArrayBodySource: HTTPBodySource {
         var cancelled = false
     }
 
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     init(chunks: [[UInt8]], failure: (any Error)?) {
-        state = Mutex(State(chunks: chunks, failure: failure))
+        state = Locked(State(chunks: chunks, failure: failure))
     }
 
     func next() async throws -> [UInt8]? {

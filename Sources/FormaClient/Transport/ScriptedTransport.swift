@@ -1,4 +1,4 @@
-import Synchronization
+import FormaJSON
 
 /// A ``Transport`` that replays canned replies in order and records the requests, for tests.
 ///
@@ -38,10 +38,10 @@ public final class ScriptedTransport: Transport {
         var requests: [HTTPRequest] = []
     }
 
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     /// A transport that answers with `replies` in order; past the end it fails with `.connection`.
-    public init(_ replies: [Reply]) { state = Mutex(State(replies: replies)) }
+    public init(_ replies: [Reply]) { state = Locked(State(replies: replies)) }
 
     /// Every request received, in order.
     public var requests: [HTTPRequest] { state.withLock { $0.requests } }

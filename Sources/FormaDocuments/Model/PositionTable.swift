@@ -1,4 +1,4 @@
-import Synchronization
+import FormaJSON
 
 /// The positions a reader recorded, in reading order, indexed by pointer text only when
 /// first asked.
@@ -9,7 +9,7 @@ import Synchronization
 final class PositionTable: Sendable {
     private let values: [(String, SourcePosition)]
     private let keys: [(String, SourcePosition)]
-    private let index = Mutex<(values: [String: SourcePosition], keys: [String: SourcePosition])?>(nil)
+    private let index = Locked<(values: [String: SourcePosition], keys: [String: SourcePosition])?>(nil)
 
     init(values: [(String, SourcePosition)], keys: [(String, SourcePosition)]) {
         self.values = values

@@ -1,7 +1,6 @@
-import Synchronization
 
 extension SnakeCase {
-    private static let cache = Mutex<[String: String]>([:])
+    private static let cache = Locked<[String: String]>([:])
 
     /// ``toSnakeCase(_:)``, remembered: coding keys repeat for every value decoded.
     package static func cachedSnakeCase(_ key: String) -> String {

@@ -1,4 +1,4 @@
-import Synchronization
+import FormaJSON
 
 extension ECMARegex {
     /// The most compiled patterns ``cached(_:)`` keeps.
@@ -42,4 +42,4 @@ struct ECMARegexCache: ~Copyable {
     }
 }
 
-let patternCache = Mutex(ECMARegexCache())
+let patternCache = Locked(ECMARegexCache())

@@ -1,6 +1,5 @@
 public import FormaJSON
 import Foundation
-import Synchronization
 
 /// The schema documents a ``Validator`` may reference by URI.
 ///
@@ -105,5 +104,5 @@ public struct SchemaRegistry: Sendable {
         return out
     }()
 
-    private static let parsedMetaschemas = Mutex<[Int: JSONValue]>([:])
+    private static let parsedMetaschemas = Locked<[Int: JSONValue]>([:])
 }

@@ -1,6 +1,5 @@
 public import FormaJSON
 import Foundation
-import Synchronization
 
 /// A Batch API on the loopback ``TestServer``, in Together's or OpenAI's shape: files
 /// (Together's three-step upload with a `302`, or OpenAI's multipart one), batches whose
@@ -93,7 +92,7 @@ public final class LoopbackBatchAPI: Sendable {
     public let style: Style
     let behaviour: Behaviour
     let reply: @Sendable (_ body: JSONValue, _ customID: String) -> JSONValue?
-    let state = Mutex(State())
+    let state = Locked(State())
 
     /// A Batch API.
     /// - Parameters:

@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
+import FormaJSON
 
 /// The state shared by the accept thread, the connection threads and ``TestServer``.
 ///
@@ -26,7 +26,7 @@ final class ServerCore: Sendable {
     let port: Int
     let recordsRequests: Bool
     let handler: @Sendable (RecordedRequest) -> TestResponse
-    let state = Mutex(State())
+    let state = Locked(State())
 
     init(
         recordsRequests: Bool, handler: @escaping @Sendable (RecordedRequest) -> TestResponse

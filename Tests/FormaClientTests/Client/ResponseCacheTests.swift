@@ -2,7 +2,6 @@ import FormaClient
 import FormaJSON
 import FormaTestServer
 import Foundation
-import Synchronization
 import Testing
 
 @Suite("Response cache against the loopback server")
@@ -176,8 +175,8 @@ struct ResponseCacheTests {
 
 /// A settable Unix time.
 final class FakeTime: Sendable {
-    private let state: Mutex<Double>
-    init(_ value: Double) { state = Mutex(value) }
+    private let state: Locked<Double>
+    init(_ value: Double) { state = Locked(value) }
     var value: Double {
         get { state.withLock { $0 } }
         set { state.withLock { $0 = newValue } }

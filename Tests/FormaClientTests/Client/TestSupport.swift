@@ -1,5 +1,5 @@
 import FormaClient
-import Synchronization
+import FormaJSON
 
 /// A clock whose `sleep` returns at once and records the requested durations.
 final class RecordingClock: Clock {
@@ -10,7 +10,7 @@ final class RecordingClock: Clock {
         static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.offset < rhs.offset }
     }
 
-    private let state = Mutex<(now: Duration, sleeps: [Duration])>((.zero, []))
+    private let state = Locked<(now: Duration, sleeps: [Duration])>((.zero, []))
 
     var now: Instant { Instant(offset: state.withLock { $0.now }) }
     var minimumResolution: Duration { .nanoseconds(1) }

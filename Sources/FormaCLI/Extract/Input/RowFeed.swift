@@ -1,4 +1,4 @@
-import Synchronization
+import FormaJSON
 
 /// The rows a run takes, streamed from the input: this shard's rows without a final
 /// record yet. Read by the session one row at a time, as it starts them.
@@ -10,14 +10,14 @@ final class RowFeed: Sendable {
 
     // The reader is used from one task at a time (the session's loop); the mutex makes
     // that explicit and keeps the class Sendable.
-    private let state: Mutex<State>
+    private let state: Locked<State>
     private let finals: DigestSet
     private let shard: ShardSelection
 
     /// The rows of `input` in `shard` that `finals` does not hold.
     /// - Throws: ``CommandFailure`` when the input cannot be opened.
     init(input: RowInput, finals: DigestSet, shard: ShardSelection) throws {
-        state = Mutex(State(reader: try input.open()))
+        state = Locked(State(reader: try input.open()))
         self.finals = finals
         self.shard = shard
     }

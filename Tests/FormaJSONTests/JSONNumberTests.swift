@@ -14,6 +14,17 @@ struct JSONNumberTests {
         #expect(text.hasSuffix("e+1000000000") || text.hasSuffix("e-1000000000"), "\(text)")
     }
 
+    /// Found by `scripts/fuzz toml`: `JSONNumber(UInt64)` above 10^19 kept 20 digits in the
+    /// 19-digit decimal storage, and the parsed text of the same number compared unequal.
+    @Test(arguments: [UInt64.max, 10_000_000_000_000_000_000, 16_022_306_274_308_434_602, 12_345_678_901_234_567_890])
+    func largeUnsignedIntegersEqualTheirText(_ value: UInt64) throws {
+        let number = JSONNumber(value)
+        #expect(number == (try n(String(value))))
+        #expect(number.hashValue == (try n(String(value))).hashValue)
+        #expect(number.description == String(value))
+        #expect(try JSONParser.parse(JSONValue.number(number).serialized()) == .number(number))
+    }
+
     func parsed(_ literal: String) throws -> JSONNumber {
         try #require(try JSONParser.parse(literal).number)
     }

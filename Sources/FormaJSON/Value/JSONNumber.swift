@@ -194,6 +194,11 @@ public struct JSONNumber: Sendable {
                 }
             }
         }
+        if significand >= 10_000_000_000_000_000_000 {
+            // 20 digits: past `.decimal`'s 19, so stored as the parser stores it (`.big`), or
+            // the same number would have two representations that compare unequal.
+            return JSONNumber(storage: .big(negative: negative, digits: Array(String(significand).utf8), exponent: exponent))
+        }
         return JSONNumber(storage: .decimal(negative: negative, significand: significand, exponent: exponent))
     }
 

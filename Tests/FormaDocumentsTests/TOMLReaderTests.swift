@@ -70,4 +70,26 @@ struct TOMLReaderTests {
         let leadingZero = #expect(throws: DocumentError.self) { try DocumentReader.read("a = 012\n", format: .toml) }
         #expect(leadingZero?.position == SourcePosition(line: 1, column: 5))
     }
+
+    /// Found by `scripts/fuzz toml`: `0xDE5AAAAAAAAAAAAA` was accepted (TOML integers are
+    /// 64-bit signed) and its value did not survive a JSON round trip.
+    @Test("integers beyond 64 bits are errors at the value; the 64-bit extremes and big floats are not",
+          arguments: ["0xDE5AAAAAAAAAAAAA", "9223372036854775808", "-9223372036854775809", "0o1777777777777777777777", "+99999999999999999999"])
+    func integersOutOfRange(literal: String) {
+        let error = #expect(throws: DocumentError.self) { try DocumentReader.read("n = \(literal)\n", format: .toml) }
+        #expect(error?.kind == .unsupportedValue)
+        #expect(error?.position == SourcePosition(line: 1, column: 5))
+        #expect(error?.message.contains("64 bits") == true)
+    }
+
+    @Test func integersAtTheLimits() throws {
+        let document = try #require(try DocumentReader.read(
+            "a = 9223372036854775807\nb = -9223372036854775808\nc = 0x7FFFFFFFFFFFFFFF\nd = 1e30\ne = 123456789012345678901.5\n",
+            format: .toml).first)
+        #expect(document.value["a"]?.number?.int64Value == .max)
+        #expect(document.value["b"]?.number?.int64Value == .min)
+        #expect(document.value["c"]?.number?.int64Value == .max)
+        #expect(document.value["d"]?.number == JSONNumber(parsing: "1e30"))
+        #expect(document.value["e"]?.number == JSONNumber(parsing: "123456789012345678901.5"))
+    }
 }

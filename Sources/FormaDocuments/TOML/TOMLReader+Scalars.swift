@@ -12,12 +12,28 @@ extension TOMLReader {
         }
         let token = String(decoding: text.bytes[start..<text.offset], as: UTF8.self)
         guard !token.isEmpty else { throw text.error(.syntax, "expected a value, found \(text.currentDescription)") }
-        if let number = Self.number(token) { return .number(number) }
+        if let number = Self.number(token) {
+            // TOML integers are 64-bit signed; one that is not "must" be an error (TOML 1.0).
+            if Self.isIntegerLiteral(token), number.int64Value == nil {
+                throw DocumentError(
+                    kind: .unsupportedValue, message: "integer \(token) does not fit in 64 bits (TOML integers are signed 64-bit)",
+                    position: position)
+            }
+            return .number(number)
+        }
         if let datetime = Self.datetime(token) { return .string(datetime) }
         if ["inf", "+inf", "-inf", "nan", "+nan", "-nan"].contains(token) {
             throw DocumentError(kind: .unsupportedValue, message: "\(token) has no JSON value", position: position)
         }
         throw DocumentError(kind: .syntax, message: "invalid value \(token)", position: position)
+    }
+
+    /// Whether a number token is an integer (hexadecimal, octal, binary, or decimal without
+    /// a fraction or exponent), not a float.
+    private static func isIntegerLiteral(_ token: String) -> Bool {
+        let body = token.drop(while: { $0 == "+" || $0 == "-" })
+        if body.hasPrefix("0x") || body.hasPrefix("0o") || body.hasPrefix("0b") { return true }
+        return !body.contains(where: { $0 == "." || $0 == "e" || $0 == "E" })
     }
 
     private static func continuesToken(_ byte: UInt8) -> Bool {

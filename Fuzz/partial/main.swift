@@ -7,8 +7,12 @@
 // - for a document JSONParser accepts, the final snapshot is JSONParser's value and
 //   `isComplete` is true, both when it is fed whole and when it is fed in chunks;
 // - the chunked reader ends in the same state as the whole one (same snapshot and
-//   `isComplete`).
+//   `isComplete`);
+// - every snapshot reads as a typed partial (`Invoice.partial(from:)`, the code `@Schema`
+//   generates, over Forma's `PartiallyDecodable`) without crashing, and when the complete
+//   document decodes as an `Invoice`, the last snapshot's partial is that invoice's.
 import FormaJSON
+import Foundation
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
@@ -33,6 +37,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         piece.append(contentsOf: scalars[start..<end])
         chunked.append(String(piece))
         last = chunked.snapshot()
+        _ = last.flatMap { Invoice.partial(from: $0) }
         start = end
     }
     if scalars.isEmpty { last = chunked.snapshot() }
@@ -46,6 +51,12 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
             fatalError("snapshot \(String(describing: wholeSnapshot)) of a complete document differs from JSONParser's \(expected) for \(String(reflecting: text))")
         }
         if !whole.isComplete { fatalError("a document JSONParser accepts is not complete: \(String(reflecting: text))") }
+        if let invoice = try? JSONValueDecoder().decode(Invoice.self, from: expected) {
+            let partial = wholeSnapshot.flatMap { Invoice.partial(from: $0) }
+            if partial != invoice.asPartial {
+                fatalError("the last snapshot reads as \(String(describing: partial)), the document decodes as \(invoice.asPartial): \(String(reflecting: text))")
+            }
+        }
     }
     return 0
 }

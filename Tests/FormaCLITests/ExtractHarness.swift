@@ -76,7 +76,7 @@ enum ExtractHarness {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        if let environment { process.environment = environment }
+        if let environment { process.environment = FormaProcess.withSanitizerOptions(environment) }
         _ = FileManager.default.createFile(atPath: directory.path("stderr"), contents: nil)
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: directory.path("stderr")))
         process.standardOutput = FileHandle.nullDevice

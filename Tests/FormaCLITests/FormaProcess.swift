@@ -40,6 +40,17 @@ struct FormaProcess {
         return nil
     }()
 
+    /// `environment` plus the sanitizer settings of the test process (`ASAN_OPTIONS` and the
+    /// like), so a child started with an environment of its own runs as `scripts/sanitize`
+    /// configured the others.
+    static func withSanitizerOptions(_ environment: [String: String]) -> [String: String] {
+        var environment = environment
+        for name in ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS", "UBSAN_OPTIONS"] where environment[name] == nil {
+            environment[name] = ProcessInfo.processInfo.environment[name]
+        }
+        return environment
+    }
+
     /// Runs `forma` with `arguments`, feeding `input` on standard input.
     /// - Parameters:
     ///   - environment: The child's environment (the test process's own by default).
@@ -63,7 +74,7 @@ struct FormaProcess {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        if let environment { process.environment = environment }
+        if let environment { process.environment = withSanitizerOptions(environment) }
         if let directory { process.currentDirectoryURL = directory }
         let stdin = try FileHandle(forReadingFrom: inputURL)
         let stdout = try FileHandle(forWritingTo: outputURL)

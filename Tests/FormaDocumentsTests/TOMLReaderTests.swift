@@ -92,4 +92,30 @@ struct TOMLReaderTests {
         #expect(document.value["d"]?.number == JSONNumber(parsing: "1e30"))
         #expect(document.value["e"]?.number == JSONNumber(parsing: "123456789012345678901.5"))
     }
+
+    /// Found by `scripts/fuzz toml`: each header and dotted key stayed under the depth limit
+    /// while together they nested deeper than JSONParser (and the validator) accept.
+    @Test("headers, dotted keys and values count toward one depth limit, as deep as JSON's")
+    func depthAcrossHeadersAndDottedKeys() throws {
+        let parts = { (count: Int) in Array(repeating: "a", count: count).joined(separator: ".") }
+        let tooDeep = #expect(throws: DocumentError.self) {
+            try DocumentReader.read("[\(parts(300))]\n\(parts(300)) = 1\n", format: .toml)
+        }
+        #expect(tooDeep?.kind == .tooDeep)
+        #expect(tooDeep?.position.line == 2)
+        let arrays = #expect(throws: DocumentError.self) {
+            try DocumentReader.read("[\(parts(500))]\nx = [[[[[[[[[[[[1]]]]]]]]]]]]\n", format: .toml)
+        }
+        #expect(arrays?.kind == .tooDeep)
+        // [[a]], [[a.a]], [[a.a.a]], …: each array of tables adds an array and an object.
+        let tables = #expect(throws: DocumentError.self) {
+            try DocumentReader.read((1...256).map { "[[\(parts($0))]]\n" }.joined(), format: .toml)
+        }
+        #expect(tables?.kind == .tooDeep)
+        #expect(tables?.position.line == 256)
+        // 511 tables under the root: the value of `x` sits 512 deep, what JSONParser accepts.
+        let deepest = try #require(try DocumentReader.read("[\(parts(511))]\nx = 1\n", format: .toml).first)
+        let text = deepest.value.serializedBytes()
+        #expect(try text.withUnsafeBytes { try JSONParser.parse($0) } == deepest.value)
+    }
 }

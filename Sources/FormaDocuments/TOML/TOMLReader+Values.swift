@@ -71,7 +71,7 @@ extension TOMLReader {
         text.offset += 1
         // An inline table is read into a table of its own, with dotted keys allowed inside,
         // and sealed (stored as a value) once closed.
-        let table = TOMLTable(origin: .dotted(section: -depth), pointer: recorder.pointer)
+        let table = TOMLTable(origin: .dotted(section: -depth), pointer: recorder.pointer, level: depth)
         skipSpaces()
         if text.current == UInt8(ascii: "}") {
             text.offset += 1

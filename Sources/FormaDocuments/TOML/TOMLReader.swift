@@ -11,7 +11,9 @@ struct TOMLReader {
     var text: SourceText
     var recorder = PositionRecorder()
     let maxDepth: Int
-    var depth = 0
+    /// The nesting level of the value being read (the table it belongs to counts), checked
+    /// against `maxDepth` wherever a table or array opens.
+    var depth = 1
     private let root: TOMLTable
     private var current: TOMLTable
     private var section = 0
@@ -19,7 +21,7 @@ struct TOMLReader {
     init(bytes: [UInt8], maxDepth: Int) {
         text = SourceText(bytes)
         self.maxDepth = maxDepth
-        root = TOMLTable(origin: .header, pointer: "")
+        root = TOMLTable(origin: .header, pointer: "", level: 1)
         current = root
     }
 
@@ -148,7 +150,7 @@ struct TOMLReader {
         for (key, position) in parts.dropLast() {
             switch table[key] {
             case nil:
-                let made = TOMLTable(origin: .implicit, pointer: Self.child(table, key))
+                let made = try makeTable(origin: .implicit, pointer: Self.child(table, key), level: table.level + 1, at: position)
                 table[key] = .table(made)
                 recorder.value(at: start, pointer: made.pointer)
                 recorder.key(at: position, pointer: made.pointer)
@@ -165,14 +167,15 @@ struct TOMLReader {
         if isArray {
             switch table[key] {
             case nil:
-                let made = TOMLTable(origin: .header, pointer: Self.child(table, key) + "/0")
+                let made = try makeTable(origin: .header, pointer: Self.child(table, key) + "/0", level: table.level + 2, at: position)
                 table[key] = .tables([made])
                 recorder.value(at: start, pointer: Self.child(table, key))
                 recorder.key(at: position, pointer: Self.child(table, key))
                 recorder.value(at: start, pointer: made.pointer)
                 current = made
             case .tables(let list):
-                let made = TOMLTable(origin: .header, pointer: Self.child(table, key) + "/\(list.count)")
+                let made = try makeTable(
+                    origin: .header, pointer: Self.child(table, key) + "/\(list.count)", level: table.level + 2, at: position)
                 table[key] = .tables(list + [made])
                 recorder.value(at: start, pointer: made.pointer)
                 current = made
@@ -184,7 +187,7 @@ struct TOMLReader {
         }
         switch table[key] {
         case nil:
-            let made = TOMLTable(origin: .header, pointer: Self.child(table, key))
+            let made = try makeTable(origin: .header, pointer: Self.child(table, key), level: table.level + 1, at: position)
             table[key] = .table(made)
             recorder.value(at: start, pointer: made.pointer)
             recorder.key(at: position, pointer: made.pointer)
@@ -213,7 +216,7 @@ struct TOMLReader {
         for (key, position) in parts.dropLast() {
             switch target[key] {
             case nil:
-                let made = TOMLTable(origin: .dotted(section: section), pointer: Self.child(target, key))
+                let made = try makeTable(origin: .dotted(section: section), pointer: Self.child(target, key), level: target.level + 1, at: position)
                 target[key] = .table(made)
                 recorder.value(at: position, pointer: made.pointer)
                 recorder.key(at: position, pointer: made.pointer)
@@ -234,8 +237,21 @@ struct TOMLReader {
         let pointer = Self.child(target, key)
         recorder.key(at: position, pointer: pointer)
         recorder.push(absolute: pointer)
+        // The value nests inside its table, however deep headers and dotted keys put it.
+        let outer = depth
+        depth = target.level
         let value = try readValue()
+        depth = outer
         recorder.pop()
         target[key] = .value(value)
+    }
+
+    /// A new table `level` deep, or a ``DocumentError`` at `position` past `maxDepth` (long
+    /// headers and dotted keys nest as deeply as brackets do).
+    private func makeTable(origin: TOMLTable.Origin, pointer: String, level: Int, at position: SourcePosition) throws(DocumentError) -> TOMLTable {
+        guard level <= maxDepth else {
+            throw DocumentError(kind: .tooDeep, message: "nesting deeper than \(maxDepth) levels", position: position)
+        }
+        return TOMLTable(origin: origin, pointer: pointer, level: level)
     }
 }

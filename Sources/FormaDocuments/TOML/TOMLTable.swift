@@ -26,10 +26,14 @@ final class TOMLTable {
     private(set) var entries: [String: Entry] = [:]
     /// The table's JSON Pointer text.
     let pointer: String
+    /// How deep the table's JSON object sits: 1 for the root, one more for each object or
+    /// array around it (an array of tables adds two), as JSONParser counts `maxDepth`.
+    let level: Int
 
-    init(origin: Origin, pointer: String) {
+    init(origin: Origin, pointer: String, level: Int) {
         self.origin = origin
         self.pointer = pointer
+        self.level = level
     }
 
     subscript(key: String) -> Entry? {
